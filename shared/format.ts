@@ -1,0 +1,34 @@
+/**
+ * Number and bar formatting shared by CLI, tooltip, menu and wizard, so all faces say the same thing.
+ * Convention (documented in the README): the BAR and "x % left" show what is LEFT, like a fuel gauge; the tray
+ * icon number and "x % used" show what is USED. Both are always labelled.
+ */
+import type { UsageSnapshot } from './domain';
+
+/** A 20-cell bar of the share LEFT, e.g. 70 % left → 14 full cells. Clamped to 0..cells. */
+export function bar(percentLeft: number, cells = 20): string {
+  const p = Number.isFinite(percentLeft) ? Math.min(100, Math.max(0, percentLeft)) : 0;
+  const full = Math.round((p / 100) * cells);
+  return '█'.repeat(full) + '░'.repeat(cells - full);
+}
+
+/** Percent for display: integers at ≥10, one decimal below 10 (so 0.4 % is not shown as 0 %), never "-0". */
+export function roundPercent(p: number): number {
+  if (!Number.isFinite(p)) return 0;
+  const r = Math.abs(p) >= 10 ? Math.round(p) : Math.round(p * 10) / 10;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** Share left, 0..100 (never negative), or null when there is no allowance. */
+export function percentLeft(s: Pick<UsageSnapshot, 'percentUsed'>): number | null {
+  return s.percentUsed === null ? null : Math.max(0, 100 - s.percentUsed);
+}
+
+/** The tray icon's label: share USED as an integer, "100+" when over, "∞" when unlimited, "?" when unknown. */
+export function iconLabel(s: Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> | null): string {
+  if (!s) return '?';
+  if (s.unlimited) return '∞';
+  if (s.percentUsed === null) return '?';
+  if (s.percentUsed > 100) return '100+';
+  return String(Math.floor(s.percentUsed));
+}

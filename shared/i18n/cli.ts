@@ -1,0 +1,12 @@
+/** Messages of the cli area. Keys are prefixed 'cli.'. */
+import { defineMessages } from './catalog';
+
+export const cli = defineMessages(
+  {
+    'cli.placeholder': '',
+  },
+  {
+    zh: { 'cli.placeholder': '' },
+    fr: { 'cli.placeholder': '' },
+  },
+);

@@ -1,0 +1,143 @@
+/** Messages of the engine: units, plans, errors (what happened + what to do). Shared by CLI, tray and wizard. */
+import { defineMessages } from './catalog';
+
+export const core = defineMessages(
+  {
+    'unit.requests': 'premium requests',
+    'unit.credits': 'AI credits',
+    'unit.requests.title': 'Premium requests',
+    'unit.credits.title': 'AI credits',
+    'plan.free': 'Copilot Free',
+    'plan.pro': 'Copilot Pro',
+    'plan.pro+': 'Copilot Pro+',
+    'plan.max': 'Copilot Max',
+    'plan.business': 'Copilot Business',
+    'plan.enterprise': 'Copilot Enterprise',
+    'plan.unknown': 'plan unknown',
+    unlimited: 'unlimited',
+    'error.auth.expired': 'The token has expired. Create a new one and save it in setup.',
+    'error.auth.revoked':
+      'GitHub rejected the token (revoked or mistyped). Create a new one and save it in setup.',
+    'error.auth.invalid': 'GitHub rejected the token. Check that you pasted all of it, or create a new one.',
+    'error.auth.missingPermission':
+      'The token lacks the "{permission}" permission. Edit the token on GitHub: Account permissions → {permission} → Read-only.',
+    'error.notFound.user':
+      'GitHub found no billing data for @{login}. Check the username (it is case-sensitive) or let the app detect it from the token.',
+    'error.notFound.seatBilledToOrg':
+      'Your Copilot seat is billed to an organization, so your personal billing shows no usage. Sign in to a Copilot client (OpenCode, VS Code) so the app can read your seat, or ask an org admin.',
+    'error.notFound.endpoint': 'This GitHub server does not offer the usage endpoint. Check the API URL.',
+    'error.rateLimit': 'GitHub is rate-limiting requests. The app will try again at {time}.',
+    'error.rateLimit.noTime': 'GitHub is rate-limiting requests. The app will try again later.',
+    'error.network': 'Cannot reach GitHub. Check your connection; the last reading is kept.',
+    'error.timeout':
+      'GitHub did not answer within {seconds} s. The app will try again; the last reading is kept.',
+    'error.server': 'GitHub had a problem (HTTP {status}). The app will try again; the last reading is kept.',
+    'error.responseShape':
+      'GitHub answered in a shape this version does not recognise (missing: {missing}). Please report it; the last reading is kept.',
+    'error.config.noCredential':
+      'No GitHub token found. Run setup (or `copilot-meter auth set`) to add a fine-grained token with Plan: Read.',
+    'error.config.badInput': 'Invalid input: {detail}',
+    'error.config.insecureUrl':
+      'Refusing to send a token over plain http to {detail}. Use https (http only for 127.0.0.1).',
+    'error.config.corruptFile': 'A file could not be read: {detail}. Nothing was changed.',
+    'error.config.other': 'Configuration problem: {detail}',
+    'error.keychain.unavailable':
+      'The system keychain is not available. Start or unlock it and retry, or keep the token for this session only.',
+    'error.keychain.locked': 'The system keychain is locked. Unlock it and retry.',
+    'error.keychain.denied': 'Access to the system keychain was refused.',
+    'error.keychain.other': 'The system keychain reported an error: {detail}',
+  },
+  {
+    zh: {
+      'unit.requests': '高级请求',
+      'unit.credits': 'AI 积分',
+      'unit.requests.title': '高级请求',
+      'unit.credits.title': 'AI 积分',
+      'plan.free': 'Copilot Free',
+      'plan.pro': 'Copilot Pro',
+      'plan.pro+': 'Copilot Pro+',
+      'plan.max': 'Copilot Max',
+      'plan.business': 'Copilot Business',
+      'plan.enterprise': 'Copilot Enterprise',
+      'plan.unknown': '套餐未知',
+      unlimited: '无限制',
+      'error.auth.expired': '令牌已过期。请创建新令牌并在设置中保存。',
+      'error.auth.revoked': 'GitHub 拒绝了该令牌（已撤销或输入有误）。请创建新令牌并在设置中保存。',
+      'error.auth.invalid': 'GitHub 拒绝了该令牌。请检查是否完整粘贴，或创建新令牌。',
+      'error.auth.missingPermission':
+        '令牌缺少“{permission}”权限。请在 GitHub 上编辑令牌：Account permissions → {permission} → Read-only。',
+      'error.notFound.user':
+        'GitHub 未找到 @{login} 的账单数据。请检查用户名（区分大小写），或让应用从令牌中检测。',
+      'error.notFound.seatBilledToOrg':
+        '您的 Copilot 席位由组织付费，因此个人账单中没有用量。请登录 Copilot 客户端（OpenCode、VS Code）以便应用读取席位，或联系组织管理员。',
+      'error.notFound.endpoint': '此 GitHub 服务器不提供用量接口。请检查 API 地址。',
+      'error.rateLimit': 'GitHub 正在限制请求频率。应用将于 {time} 重试。',
+      'error.rateLimit.noTime': 'GitHub 正在限制请求频率。应用稍后将重试。',
+      'error.network': '无法连接 GitHub。请检查网络；上次的读数已保留。',
+      'error.timeout': 'GitHub 在 {seconds} 秒内没有响应。应用将重试；上次的读数已保留。',
+      'error.server': 'GitHub 出现问题（HTTP {status}）。应用将重试；上次的读数已保留。',
+      'error.responseShape':
+        'GitHub 返回了此版本无法识别的格式（缺少：{missing}）。请报告此问题；上次的读数已保留。',
+      'error.config.noCredential':
+        '未找到 GitHub 令牌。请运行设置（或 `copilot-meter auth set`）添加具有 Plan: Read 权限的细粒度令牌。',
+      'error.config.badInput': '输入无效：{detail}',
+      'error.config.insecureUrl':
+        '拒绝通过明文 http 向 {detail} 发送令牌。请使用 https（仅 127.0.0.1 可用 http）。',
+      'error.config.corruptFile': '无法读取文件：{detail}。未做任何更改。',
+      'error.config.other': '配置问题：{detail}',
+      'error.keychain.unavailable': '系统钥匙串不可用。请启动或解锁后重试，或仅在本次会话中保留令牌。',
+      'error.keychain.locked': '系统钥匙串已锁定。请解锁后重试。',
+      'error.keychain.denied': '访问系统钥匙串被拒绝。',
+      'error.keychain.other': '系统钥匙串报告错误：{detail}',
+    },
+    fr: {
+      'unit.requests': 'requêtes premium',
+      'unit.credits': 'crédits IA',
+      'unit.requests.title': 'Requêtes premium',
+      'unit.credits.title': 'Crédits IA',
+      'plan.free': 'Copilot Free',
+      'plan.pro': 'Copilot Pro',
+      'plan.pro+': 'Copilot Pro+',
+      'plan.max': 'Copilot Max',
+      'plan.business': 'Copilot Business',
+      'plan.enterprise': 'Copilot Enterprise',
+      'plan.unknown': 'forfait inconnu',
+      unlimited: 'illimité',
+      'error.auth.expired': 'Le jeton a expiré. Créez-en un nouveau et enregistrez-le dans la configuration.',
+      'error.auth.revoked':
+        'GitHub a refusé le jeton (révoqué ou mal saisi). Créez-en un nouveau et enregistrez-le dans la configuration.',
+      'error.auth.invalid':
+        'GitHub a refusé le jeton. Vérifiez que vous l’avez collé en entier, ou créez-en un nouveau.',
+      'error.auth.missingPermission':
+        'Il manque au jeton la permission « {permission} ». Modifiez le jeton sur GitHub : Account permissions → {permission} → Read-only.',
+      'error.notFound.user':
+        'GitHub ne trouve aucune donnée de facturation pour @{login}. Vérifiez le nom d’utilisateur (sensible à la casse) ou laissez l’application le détecter à partir du jeton.',
+      'error.notFound.seatBilledToOrg':
+        'Votre siège Copilot est facturé à une organisation : votre facturation personnelle n’affiche donc aucun usage. Connectez-vous à un client Copilot (OpenCode, VS Code) pour que l’application lise votre siège, ou demandez à un administrateur.',
+      'error.notFound.endpoint':
+        'Ce serveur GitHub ne propose pas le point d’accès d’usage. Vérifiez l’URL de l’API.',
+      'error.rateLimit': 'GitHub limite le nombre de requêtes. Nouvel essai à {time}.',
+      'error.rateLimit.noTime': 'GitHub limite le nombre de requêtes. Nouvel essai plus tard.',
+      'error.network':
+        'Impossible de joindre GitHub. Vérifiez votre connexion ; la dernière mesure est conservée.',
+      'error.timeout':
+        'GitHub n’a pas répondu en {seconds} s. L’application réessaiera ; la dernière mesure est conservée.',
+      'error.server':
+        'GitHub a rencontré un problème (HTTP {status}). L’application réessaiera ; la dernière mesure est conservée.',
+      'error.responseShape':
+        'GitHub a répondu dans un format que cette version ne reconnaît pas (manquant : {missing}). Signalez-le ; la dernière mesure est conservée.',
+      'error.config.noCredential':
+        'Aucun jeton GitHub trouvé. Lancez la configuration (ou `copilot-meter auth set`) pour ajouter un jeton fine-grained avec Plan: Read.',
+      'error.config.badInput': 'Saisie invalide : {detail}',
+      'error.config.insecureUrl':
+        'Refus d’envoyer un jeton en http simple à {detail}. Utilisez https (http seulement pour 127.0.0.1).',
+      'error.config.corruptFile': 'Un fichier n’a pas pu être lu : {detail}. Rien n’a été modifié.',
+      'error.config.other': 'Problème de configuration : {detail}',
+      'error.keychain.unavailable':
+        'Le trousseau du système n’est pas disponible. Démarrez-le ou déverrouillez-le puis réessayez, ou gardez le jeton pour cette session seulement.',
+      'error.keychain.locked': 'Le trousseau du système est verrouillé. Déverrouillez-le puis réessayez.',
+      'error.keychain.denied': 'L’accès au trousseau du système a été refusé.',
+      'error.keychain.other': 'Le trousseau du système a signalé une erreur : {detail}',
+    },
+  },
+);
