@@ -62,6 +62,8 @@ const results = await Promise.all(
 );
 // Static renderer files (HTML with its CSP, CSS) are copied as they are.
 for (const f of ['renderer/wizard/index.html', 'renderer/wizard/style.css']) {
-  if (existsSync(r(f))) (cpSync(r(f), r(join('dist/renderer', f.split('/').pop()))), results.push(f));
+  if (!existsSync(r(f))) continue;
+  cpSync(r(f), r(join('dist/renderer', f.split('/').pop())));
+  results.push(f);
 }
 if (!process.env.QUIET_BUILD) console.log(`built ${results.length} outputs in ${Date.now() - started} ms`);
