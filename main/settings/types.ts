@@ -1,0 +1,45 @@
+/**
+ * The settings every face shares (tray app via electron-store, CLI via conf: same file, same schema).
+ * Defaults, validation and migrations live in schema.ts; no secret ever goes in here.
+ */
+import type { PlanId, UsageSnapshot } from '../../shared/domain';
+import type { Lang } from '../../shared/i18n';
+
+export interface AccountSettings {
+  /** Exact-case GitHub login. */
+  login: string;
+  /** Web host, "github.com" by default. */
+  host: string;
+  /** Last four characters of the stored token, for "token ending …abcd" without reading the keychain. */
+  tokenHint: string;
+  /** ISO date the token expires, when GitHub reported it. */
+  tokenExpiresAt: string | null;
+  /** ISO time of the last successful live check. */
+  lastCheckedAt: string | null;
+}
+
+export interface Settings {
+  /** Settings file format version, for migrations. */
+  version: number;
+  /** REST API base: https://api.github.com, https://api.<tenant>.ghe.com, https://<ghes>/api/v3. */
+  apiUrl: string;
+  /** The user's plan, when GitHub cannot tell (PAT only). null = not chosen. */
+  plan: PlanId | null;
+  /** Custom monthly allowance; overrides the plan table. null = use the table. */
+  allowanceOverride: number | null;
+  /** Minutes between refreshes, 1..1440, default 5. */
+  refreshMinutes: number;
+  /** Percent-used thresholds that notify, ascending, default [75, 90, 100]. */
+  thresholds: number[];
+  notifications: { thresholds: boolean; accessBroken: boolean; periodReset: boolean };
+  /** null = follow the OS. */
+  language: Lang | null;
+  launchAtLogin: boolean;
+  accounts: AccountSettings[];
+  /** Which account the tray shows ("host/login"), null = the first. */
+  activeAccount: string | null;
+  /** Per-period memory so each threshold notifies once per billing period, across restarts. */
+  notified: { period: string | null; thresholds: number[]; accessBroken: boolean };
+  /** Last good reading, shown (marked stale) when a refresh fails or at start-up. */
+  lastSnapshot: UsageSnapshot | null;
+}
