@@ -2,7 +2,7 @@
 // no-restricted-imports per folder (no extra plugin needed):
 //   shared/     imports nothing from main/ or renderer/, no node:*, no electron
 //   main/core   never imports electron, main/app, main/cli
-//   main/{secrets,settings,cli} never import electron or main/app
+//   main/{secrets,settings,setup,cli} never import electron or main/app
 //   renderer/   never imports main/ or node:*; only the preload may import electron
 import tseslint from 'typescript-eslint';
 
@@ -49,7 +49,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['main/secrets/**/*.ts', 'main/settings/**/*.ts', 'main/cli/**/*.ts'],
+    files: ['main/secrets/**/*.ts', 'main/settings/**/*.ts', 'main/setup/**/*.ts', 'main/cli/**/*.ts'],
     rules: restrict([
       [['electron', 'electron-store'], 'Only main/app imports electron.'],
       [['**/app/**', '**/renderer/**'], 'Only main/app glues the layers together.'],

@@ -32,3 +32,22 @@ export function iconLabel(s: Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> | 
   if (s.percentUsed > 100) return '100+';
   return String(Math.floor(s.percentUsed));
 }
+
+const LOCALES: Record<string, string> = { en: 'en-US', zh: 'zh-CN', fr: 'fr-FR' };
+
+/** A date (and time when `withTime`) in the user's language and time zone; '' for an unparseable value. */
+export function formatDate(iso: string | null, lang: string, withTime = false, timeZone?: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const opts: Intl.DateTimeFormatOptions = withTime
+    ? { dateStyle: 'medium', timeStyle: 'short' }
+    : { dateStyle: 'medium' };
+  if (timeZone) opts.timeZone = timeZone;
+  return new Intl.DateTimeFormat(LOCALES[lang] ?? lang, opts).format(d);
+}
+
+/** Quantities: requests and credits can both be fractional (model multipliers), so up to 2 decimals. */
+export function formatAmount(n: number, lang: string): string {
+  return new Intl.NumberFormat(LOCALES[lang] ?? lang, { maximumFractionDigits: 2 }).format(n);
+}

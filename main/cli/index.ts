@@ -1,0 +1,168 @@
+/**
+ * CLI entry (bundled to dist/cli.mjs, launched by bin/copilot-meter.mjs). Wires the real seams, reads settings
+ * (the same file the tray app uses), and dispatches. Heavy modules (keytar, conf) load only when needed, so
+ * `copilot-meter status` with COPILOT_METER_TOKEN starts about as fast as a bare `node` + one fetch.
+ */
+import type { CredentialSourceId } from '../../shared/domain';
+import { errorInfo } from '../../shared/errors';
+import { createTranslator, describeError, pickLanguage, type Lang, type Translator } from '../../shared/i18n';
+import { createEngine } from '../core/engine';
+import { normalizeApiUrl } from '../core/github/url';
+import { FetchHttp } from '../core/http';
+import { nodeFiles, systemClock, systemEnv } from '../core/system';
+import type { UsagePreferences } from '../core/strategies/types';
+import type { SecretStore } from '../secrets/types';
+import type { Settings } from '../settings/types';
+import { parseCli, UsageError, type GlobalOptions } from './args';
+import type { CliContext } from './context';
+import { EXIT, exitCodeFor } from './exit-codes';
+import { terminalIo } from './io';
+import { runStatusOnce } from './status';
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
+
+async function loadSettings(
+  env: ReturnType<typeof systemEnv>,
+): Promise<{ settings: Settings | null; problems: string[] }> {
+  try {
+    const { openSettings } = await import('../settings/store');
+    const store = openSettings({ env });
+    return { settings: store.get(), problems: [...store.problems] };
+  } catch (e) {
+    return { settings: null, problems: [`settings could not be read: ${(e as Error).message}`] };
+  }
+}
+
+function activeLogin(settings: Settings | null): string | undefined {
+  if (!settings) return undefined;
+  const key = settings.activeAccount;
+  const account = settings.accounts.find((a) => `${a.host}/${a.login}` === key) ?? settings.accounts[0];
+  return account?.login;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const io = terminalIo();
+  const env = systemEnv();
+  const sysLang = Intl.DateTimeFormat().resolvedOptions().locale;
+  const envLangs = [env.vars.LC_ALL, env.vars.LC_MESSAGES, env.vars.LANG];
+  let tr: Translator = createTranslator(pickLanguage([...envLangs, sysLang]));
+
+  let opts: GlobalOptions;
+  try {
+    opts = parseCli(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(tr.t('cli.usageError', { message: e.message }));
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  if (opts.command === 'version') {
+    io.out(VERSION);
+    return EXIT.ok;
+  }
+  if (opts.command === 'help') {
+    io.out(createTranslator(opts.lang ?? tr.lang).t('cli.help'));
+    return EXIT.ok;
+  }
+
+  const { settings, problems: settingsProblems } = await loadSettings(env);
+  const lang: Lang = opts.lang ?? settings?.language ?? tr.lang;
+  tr = createTranslator(lang);
+  for (const p of settingsProblems) io.err(tr.t('cli.problem', { origin: 'settings', message: p }));
+
+  let apiUrl: string;
+  try {
+    apiUrl = normalizeApiUrl(
+      opts.apiUrl ?? env.vars.COPILOT_METER_API_URL ?? settings?.apiUrl ?? 'https://api.github.com',
+    );
+  } catch (e) {
+    const info = errorInfo(e);
+    io.err(info ? describeError(info, tr) : String(e));
+    return info ? exitCodeFor(info) : EXIT.usage;
+  }
+
+  let secretsPromise: Promise<SecretStore> | undefined;
+  const openSecrets = () =>
+    (secretsPromise ??= import('../secrets/keychain').then(({ createKeychainStore }) =>
+      createKeychainStore(),
+    ));
+
+  const ctx: CliContext = {
+    io,
+    tr,
+    apiUrl,
+    json: opts.format === 'json',
+    flags: { ...(opts.user ? { user: opts.user } : {}), ...opts.authFlags },
+    env,
+    files: nodeFiles,
+    http: new FetchHttp(),
+    clock: systemClock,
+    openSecrets,
+  };
+
+  if (opts.command === 'auth') {
+    const { runAuthCommand } = await import('./auth');
+    return runAuthCommand(opts.rest, ctx);
+  }
+
+  // An explicit token for this run: from stdin, or the env var. It is then the only credential used.
+  let vars = env.vars;
+  let sources: CredentialSourceId[] | undefined;
+  if (opts.tokenStdin) {
+    const token = (await io.readStdin()).trim();
+    if (!token) {
+      io.err(tr.t('cli.usageError', { message: tr.t('cli.stdinEmpty') }));
+      return EXIT.usage;
+    }
+    vars = { ...vars, COPILOT_METER_TOKEN: token };
+  }
+  if (vars.COPILOT_METER_TOKEN) sources = ['env'];
+
+  const prefs: UsagePreferences = {};
+  const login = opts.user ?? env.vars.COPILOT_METER_USER ?? (sources ? undefined : activeLogin(settings));
+  if (login) prefs.login = login;
+  const plan = opts.plan ?? settings?.plan ?? undefined;
+  if (plan) prefs.plan = plan;
+  const allowance = opts.allowance ?? settings?.allowanceOverride ?? undefined;
+  if (allowance) prefs.allowance = allowance;
+
+  const engine = createEngine({
+    http: ctx.http,
+    clock: ctx.clock,
+    env: { ...env, vars },
+    files: ctx.files,
+    // The keychain is only opened when a keychain credential is wanted (not for an explicit token).
+    secrets: sources ? null : await openSecrets().catch(() => null),
+  });
+  const inputs = {
+    engine,
+    prefs,
+    thresholds: settings?.thresholds ?? [75, 90, 100],
+    problems: async () => {
+      if (sources) return [];
+      const found = await engine.findCredentials();
+      return found.problems.map((p) => ({ origin: p.origin, message: p.message }));
+    },
+    ...(sources ? { sources } : {}),
+  };
+
+  if (opts.watch === undefined) return runStatusOnce(opts, ctx, inputs);
+  for (;;) {
+    if (opts.format === 'text' && process.stdout.isTTY) io.out('\x1b[2J\x1b[H');
+    await runStatusOnce(opts, ctx, inputs);
+    await ctx.clock.sleep(opts.watch * 1000);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // A bug, not a user error: say so without dumping anything that could hold a secret.
+    process.stderr.write(`copilot-meter: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);

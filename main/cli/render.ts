@@ -1,0 +1,153 @@
+/**
+ * Pure renderers: snapshot (or failure) → text for each --format. No I/O, so every format is unit-tested.
+ * The text format keeps the seed's layout (heading, Account line, unit line, 20-cell bar, period) but labels
+ * both numbers: the bar and "% left" show what is LEFT, "x / y used" what is USED.
+ */
+import type { Attempt, RefreshResult, UsageSnapshot } from '../../shared/domain';
+import type { ErrorInfo } from '../../shared/errors';
+import { bar, formatAmount, formatDate, percentLeft, roundPercent } from '../../shared/format';
+import { describeError, type Translator } from '../../shared/i18n';
+
+export interface Problem {
+  origin: string;
+  message: string;
+}
+
+const amount = (n: number, tr: Translator) => formatAmount(n, tr.lang);
+
+function usageLines(s: UsageSnapshot, tr: Translator): string[] {
+  const { t } = tr;
+  const used = amount(s.used, tr);
+  if (s.unlimited) return [t('cli.unlimited', { used })];
+  if (s.allowance === null || s.percentUsed === null) return [t('cli.noAllowance', { used })];
+  const left = percentLeft(s) ?? 0;
+  const line = `${bar(left)} ${t('cli.left', { percent: roundPercent(left) })} · ${t('cli.usedOf', {
+    used,
+    allowance: amount(s.allowance, tr),
+  })}`;
+  return s.overage > 0 ? [line, t('cli.over', { over: amount(s.overage, tr) })] : [line];
+}
+
+function modelLines(s: UsageSnapshot, tr: Translator): string[] {
+  if (s.models.length === 0) return [];
+  const width = Math.min(40, Math.max(...s.models.map((m) => m.model.length)));
+  return [
+    tr.t('cli.models'),
+    ...s.models.map((m) => `  ${m.model.padEnd(width)}  ${amount(m.used, tr).padStart(10)}`),
+  ];
+}
+
+export function renderText(s: UsageSnapshot, tr: Translator, problems: readonly Problem[] = []): string {
+  const { t } = tr;
+  const plan = s.plan ? ` · ${t(`plan.${s.plan}`)}` : '';
+  const resets = s.resetAt ? ` · ${t('cli.resets', { date: formatDate(s.resetAt, tr.lang) })}` : '';
+  return [
+    t('cli.heading'),
+    `${t('cli.account', { login: s.account.login })}${plan}`,
+    t(`unit.${s.unit}.title`),
+    ...usageLines(s, tr),
+    `${t('cli.period', { period: s.period })}${resets}`,
+    ...modelLines(s, tr),
+    t('cli.source', {
+      strategy: t(`strategy.${s.source.strategy}`),
+      credential: t(`source.${s.source.credential}`),
+    }),
+    ...problems.map((p) => t('cli.problem', p)),
+  ].join('\n');
+}
+
+function attemptLine(a: Attempt, i: number, tr: Translator): string {
+  const who = `${tr.t(`strategy.${a.strategy}`)}${a.credential ? ` (${tr.t(`source.${a.credential}`)})` : ''}`;
+  const http = a.status !== null ? `HTTP ${a.status}, ` : '';
+  const what =
+    a.outcome === 'ok'
+      ? tr.t('cli.attempt.ok')
+      : a.outcome === 'skipped'
+        ? tr.t('cli.attempt.skipped')
+        : a.error
+          ? describeError(a.error, tr)
+          : '';
+  return `  ${i + 1}. ${who}: ${http}${Math.round(a.durationMs)} ms — ${what}`;
+}
+
+export function renderFailureText(
+  error: ErrorInfo,
+  attempts: readonly Attempt[],
+  tr: Translator,
+  problems: readonly Problem[] = [],
+): string {
+  return [
+    tr.t('cli.heading'),
+    tr.t('cli.failed'),
+    describeError(error, tr),
+    '',
+    ...(attempts.length > 0
+      ? [tr.t('cli.attempts'), ...attempts.map((a, i) => attemptLine(a, i, tr))]
+      : [tr.t('cli.noAttempts')]),
+    ...problems.map((p) => tr.t('cli.problem', p)),
+  ].join('\n');
+}
+
+export function renderOneline(result: RefreshResult, tr: Translator): string {
+  if (!result.ok) return tr.t('cli.oneline.error', { message: describeError(result.error, tr) });
+  const s = result.snapshot;
+  const unit = tr.t(`unit.${s.unit}`);
+  const used = amount(s.used, tr);
+  if (s.unlimited) return tr.t('cli.oneline.unlimited', { used, unit });
+  if (s.allowance === null || s.percentUsed === null) return tr.t('cli.oneline.unknown', { used, unit });
+  return tr.t('cli.oneline', {
+    percent: roundPercent(s.percentUsed),
+    used,
+    allowance: amount(s.allowance, tr),
+    unit,
+  });
+}
+
+/** Level names shared with the tray's colours, from the notification thresholds. */
+export function levelOf(
+  s: UsageSnapshot,
+  thresholds: readonly number[],
+): 'normal' | 'warning' | 'critical' | 'over' {
+  const p = s.percentUsed;
+  if (p === null) return 'normal';
+  if (p > 100) return 'over';
+  const sorted = [...thresholds].sort((a, b) => a - b);
+  const [warn = 75, crit = 90] = sorted;
+  if (p >= crit) return 'critical';
+  if (p >= warn) return 'warning';
+  return 'normal';
+}
+
+/** Waybar / i3bar-style custom module JSON: {text, tooltip, class, percentage}. */
+export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: readonly number[]): string {
+  if (!result.ok) {
+    return JSON.stringify({
+      text: '!',
+      tooltip: describeError(result.error, tr),
+      class: 'error',
+      percentage: 0,
+    });
+  }
+  const s = result.snapshot;
+  const text = s.unlimited ? '∞' : s.percentUsed === null ? '?' : `${Math.floor(s.percentUsed)}%`;
+  return JSON.stringify({
+    text,
+    tooltip: renderText(s, tr),
+    class: levelOf(s, thresholds),
+    percentage: s.percentUsed === null ? 0 : Math.min(100, Math.round(s.percentUsed)),
+  });
+}
+
+/** The --json document: the snapshot (README "--json"), or {error, attempts} with the message localised. */
+export function renderJson(result: RefreshResult, tr: Translator, problems: readonly Problem[] = []): string {
+  if (result.ok) return JSON.stringify({ ...result.snapshot, attempts: result.attempts }, null, 2);
+  return JSON.stringify(
+    {
+      error: { ...result.error, message: describeError(result.error, tr) },
+      attempts: result.attempts,
+      problems,
+    },
+    null,
+    2,
+  );
+}

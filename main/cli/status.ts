@@ -1,0 +1,75 @@
+/**
+ * `copilot-meter status`: one refresh through the same engine the tray uses, rendered in the chosen format.
+ * An explicit token (COPILOT_METER_TOKEN or --token-stdin) is the only credential used: scripts and CI must get
+ * predictable results, not whatever sign-in happens to be on the machine.
+ */
+import type { CredentialSourceId, RefreshResult } from '../../shared/domain';
+import type { UsagePreferences } from '../core/strategies/types';
+import type { GlobalOptions } from './args';
+import type { CliContext } from './context';
+import { EXIT, exitCodeFor } from './exit-codes';
+import {
+  renderFailureText,
+  renderJson,
+  renderOneline,
+  renderText,
+  renderWaybar,
+  type Problem,
+} from './render';
+
+export interface StatusEngine {
+  refresh(
+    opts: { apiUrl: string; prefs: UsagePreferences; sources?: CredentialSourceId[] },
+    signal?: AbortSignal,
+  ): Promise<RefreshResult & { problems?: Problem[] }>;
+}
+
+export interface StatusInputs {
+  engine: StatusEngine;
+  prefs: UsagePreferences;
+  /** Limit to these credential sources (explicit token ⇒ ['env']). */
+  sources?: CredentialSourceId[];
+  thresholds: readonly number[];
+  /** Credential-file problems found while looking (corrupted auth.json…), shown as notes. */
+  problems: () => Promise<Problem[]>;
+}
+
+export function render(
+  result: RefreshResult,
+  opts: GlobalOptions,
+  ctx: CliContext,
+  problems: Problem[],
+  thresholds: readonly number[],
+): string {
+  switch (opts.format) {
+    case 'json':
+      return renderJson(result, ctx.tr, problems);
+    case 'oneline':
+      return renderOneline(result, ctx.tr);
+    case 'waybar':
+      return renderWaybar(result, ctx.tr, thresholds);
+    case 'text':
+      return result.ok
+        ? renderText(result.snapshot, ctx.tr, problems)
+        : renderFailureText(result.error, result.attempts, ctx.tr, problems);
+  }
+}
+
+export async function runStatusOnce(
+  opts: GlobalOptions,
+  ctx: CliContext,
+  inputs: StatusInputs,
+): Promise<number> {
+  const req: { apiUrl: string; prefs: UsagePreferences; sources?: CredentialSourceId[] } = {
+    apiUrl: ctx.apiUrl,
+    prefs: inputs.prefs,
+  };
+  if (inputs.sources) req.sources = inputs.sources;
+  const result = await inputs.engine.refresh(req);
+  const problems = await inputs.problems();
+  const text = render(result, opts, ctx, problems, inputs.thresholds);
+  // Machine formats go to stdout even on failure (a status bar must show the error); text failures to stderr.
+  if (result.ok || opts.format !== 'text') ctx.io.out(text);
+  else ctx.io.err(text);
+  return result.ok ? EXIT.ok : exitCodeFor(result.error);
+}

@@ -1,0 +1,277 @@
+/**
+ * The ONE IPC contract between the setup wizard (renderer) and main: channel name → request → response.
+ * Main registers a handler per channel, the preload exposes one bridge method per channel, nothing else crosses.
+ * Responses are results, never exceptions, so errors keep their typed ErrorInfo through structured clone.
+ * Security rules encoded here: the token travels renderer → main only (checkToken / save) and NO response type
+ * has a field that could hold it; the renderer sees `tokenHint` ("…abcd") at most. External links are ids, not
+ * URLs, so a compromised renderer cannot make main open an arbitrary address.
+ */
+import type { CredentialSourceId, PlanId, Unit, UsageSnapshot } from './domain';
+import { CREDENTIAL_SOURCE_IDS, PLAN_IDS } from './domain';
+import type { ErrorInfo } from './errors';
+import { LANGS, type Lang } from './i18n/catalog';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: ErrorInfo): Result<T> => ({ ok: false, error });
+
+/** Longest token accepted. Real PATs are ~93 chars; the cap only stops abuse (huge strings over IPC). */
+export const MAX_TOKEN_LENGTH = 512;
+/** Largest custom allowance accepted; far above any plan (Max: 20,000 credits). */
+export const MAX_ALLOWANCE = 10_000_000;
+const MAX_KEY_LENGTH = 300;
+
+/** Pages main may open in the browser. Ids, not URLs: main builds the URL for the user's host. */
+export const EXTERNAL_TARGETS = ['newTokenTemplate', 'tokensPage', 'billingPage', 'copilotSettings'] as const;
+export type ExternalTarget = (typeof EXTERNAL_TARGETS)[number];
+
+/** A credential found on this machine, described without its token. */
+export interface FoundCredential {
+  source: CredentialSourceId;
+  kind: 'pat' | 'oauth' | 'session';
+  /** Where it came from (a path, "gh", "keychain"); never the token. */
+  origin: string;
+  login: string | null;
+  host: string | null;
+  tokenHint: string;
+}
+
+/** A token the app stores in the keychain, as the renderer may see it. */
+export interface StoredAccount {
+  /** "host/login", the keychain account key. */
+  key: string;
+  login: string;
+  host: string;
+  /** "…abcd". */
+  tokenHint: string;
+  tokenExpiresAt: string | null;
+  lastCheckedAt: string | null;
+  active: boolean;
+}
+
+/** The seed's plain-text token file, when it exists. */
+export interface LegacyFileInfo {
+  path: string;
+  login: string | null;
+  plan: PlanId | null;
+  tokenHint: string | null;
+}
+
+export interface SetupState {
+  /** Copilot logins found in other apps (OpenCode, editors, gh), usable without a PAT. */
+  found: FoundCredential[];
+  accounts: StoredAccount[];
+  legacy: LegacyFileInfo | null;
+  /** The user's language choice; null = follow the OS. */
+  language: Lang | null;
+  plan: PlanId | null;
+  allowanceOverride: number | null;
+  /** Web host tokens are created on ("github.com" or the user's GHE host). */
+  webHost: string;
+  /** Where a saved token goes: the OS keychain, or memory for this session only. */
+  secretStore: 'keychain' | 'memory';
+  /** Problems reading credential files, as plain text without secrets. */
+  problems: string[];
+}
+
+export type TokenWarning = 'classic-token' | 'no-usage-yet';
+
+/** What a token check found, without the token. */
+export interface TokenCheckView {
+  login: string;
+  host: string;
+  unit: Unit;
+  plan: PlanId | null;
+  /** True when GitHub said the plan; false when the user must choose it. */
+  planDetected: boolean;
+  tokenExpiresAt: string | null;
+  warnings: TokenWarning[];
+  tokenHint: string;
+  snapshot: UsageSnapshot | null;
+}
+
+export interface SaveRequest {
+  /** Normally omitted: main keeps the token it just checked. */
+  token?: string;
+  plan: PlanId | null;
+  /** Custom monthly allowance; null = the plan table's. */
+  allowance: number | null;
+}
+
+export interface SaveResult {
+  account: StoredAccount;
+  /** The first reading with the saved settings; null when the refresh after saving failed (see refreshError). */
+  snapshot: UsageSnapshot | null;
+  refreshError: ErrorInfo | null;
+}
+
+export interface UseFoundResult {
+  snapshot: UsageSnapshot;
+}
+
+/** Channel → request → response. `void` requests take no argument. */
+export interface IpcContract {
+  'setup:getState': { req: void; res: SetupState };
+  'setup:checkToken': { req: { token: string }; res: TokenCheckView };
+  'setup:save': { req: SaveRequest; res: SaveResult };
+  'setup:useFound': { req: { source: CredentialSourceId }; res: UseFoundResult };
+  'setup:importLegacy': { req: void; res: TokenCheckView };
+  'setup:deleteLegacy': { req: void; res: { deleted: boolean } };
+  'setup:removeToken': { req: { key: string }; res: { removed: boolean } };
+  'setup:setLanguage': { req: { language: Lang | null }; res: { language: Lang | null } };
+  'setup:openExternal': { req: { target: ExternalTarget }; res: { opened: boolean } };
+  'setup:close': { req: void; res: { closed: boolean } };
+}
+
+export type Channel = keyof IpcContract;
+export type RequestOf<C extends Channel> = IpcContract[C]['req'];
+export type ResponseOf<C extends Channel> = IpcContract[C]['res'];
+
+export const CHANNELS = [
+  'setup:getState',
+  'setup:checkToken',
+  'setup:save',
+  'setup:useFound',
+  'setup:importLegacy',
+  'setup:deleteLegacy',
+  'setup:removeToken',
+  'setup:setLanguage',
+  'setup:openExternal',
+  'setup:close',
+] as const satisfies readonly Channel[];
+
+// Compile-time check that CHANNELS lists every channel of the contract (and nothing else).
+type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;
+const _allChannelsListed: MissingChannels extends never ? true : false = true;
+void _allChannelsListed;
+
+/** Bridge method name of a channel: 'setup:getState' → 'getState'. */
+export type MethodOf<C extends Channel> = C extends `setup:${infer M}` ? M : never;
+export const methodOf = <C extends Channel>(c: C): MethodOf<C> => c.slice('setup:'.length) as MethodOf<C>;
+
+/** What `window.copilotMeter` offers the renderer: one promise-returning call per channel. */
+export type Bridge = {
+  [C in Channel as MethodOf<C>]: RequestOf<C> extends void
+    ? () => Promise<Result<ResponseOf<C>>>
+    : (req: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+};
+
+export const isChannel = (x: unknown): x is Channel =>
+  typeof x === 'string' && (CHANNELS as readonly string[]).includes(x);
+
+// ---- validators: main calls these on every argument, which arrives as `unknown` ----
+
+const bad = (detail: string) => fail<never>({ kind: 'config', reason: 'badInput', detail });
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Only the listed keys may be present: stray fields are refused rather than silently passed on. */
+function onlyKeys(x: Record<string, unknown>, keys: readonly string[]): string | null {
+  const extra = Object.keys(x).filter((k) => !keys.includes(k));
+  return extra.length ? `unexpected field ${extra.map((k) => k.slice(0, 40)).join(', ')}` : null;
+}
+
+/** A token as pasted: trimmed; printable ASCII, no inner whitespace, 1..MAX_TOKEN_LENGTH chars. */
+export function validateToken(x: unknown): Result<string> {
+  if (typeof x !== 'string') return bad('token must be a string');
+  if (x.length > MAX_TOKEN_LENGTH * 2) return bad(`token longer than ${MAX_TOKEN_LENGTH} characters`);
+  const t = x.trim();
+  if (t.length === 0) return bad('token is empty');
+  if (t.length > MAX_TOKEN_LENGTH) return bad(`token longer than ${MAX_TOKEN_LENGTH} characters`);
+  if (!/^[\x21-\x7e]+$/.test(t)) return bad('token contains spaces or characters a GitHub token never has');
+  return ok(t);
+}
+
+/** What kind of token a string looks like, for the live hint while typing. Never judges validity. */
+export type TokenShape = 'fine-grained' | 'classic' | 'oauth' | 'unknown';
+export function tokenShape(token: string): TokenShape {
+  const t = token.trim();
+  if (t.startsWith('github_pat_')) return 'fine-grained';
+  if (t.startsWith('ghp_')) return 'classic';
+  if (/^gh[ou]_/.test(t)) return 'oauth';
+  return 'unknown';
+}
+
+function validatePlan(x: unknown): Result<PlanId | null> {
+  if (x === null) return ok(null);
+  if (typeof x === 'string' && (PLAN_IDS as readonly string[]).includes(x)) return ok(x as PlanId);
+  return bad('unknown plan');
+}
+
+function validateAllowance(x: unknown): Result<number | null> {
+  if (x === null) return ok(null);
+  if (typeof x !== 'number' || !Number.isFinite(x)) return bad('allowance must be a number');
+  if (x <= 0 || x > MAX_ALLOWANCE) return bad(`allowance must be between 1 and ${MAX_ALLOWANCE}`);
+  return ok(x);
+}
+
+const noArg = (x: unknown): Result<void> =>
+  x === undefined || x === null ? ok(undefined) : bad('no argument expected');
+
+function object<T>(
+  keys: readonly string[],
+  build: (x: Record<string, unknown>) => Result<T>,
+): (x: unknown) => Result<T> {
+  return (x) => {
+    if (!isRecord(x)) return bad('argument must be an object');
+    const extra = onlyKeys(x, keys);
+    if (extra) return bad(extra);
+    return build(x);
+  };
+}
+
+type Validators = { [C in Channel]: (x: unknown) => Result<RequestOf<C>> };
+
+export const validators: Validators = {
+  'setup:getState': noArg,
+  'setup:checkToken': object(['token'], (x) => {
+    const t = validateToken(x.token);
+    return t.ok ? ok({ token: t.value }) : t;
+  }),
+  'setup:save': object(['token', 'plan', 'allowance'], (x) => {
+    const plan = validatePlan(x.plan === undefined ? null : x.plan);
+    if (!plan.ok) return plan;
+    const allowance = validateAllowance(x.allowance === undefined ? null : x.allowance);
+    if (!allowance.ok) return allowance;
+    const req: SaveRequest = { plan: plan.value, allowance: allowance.value };
+    if (x.token !== undefined) {
+      const t = validateToken(x.token);
+      if (!t.ok) return t;
+      req.token = t.value;
+    }
+    return ok(req);
+  }),
+  'setup:useFound': object(['source'], (x) =>
+    typeof x.source === 'string' && (CREDENTIAL_SOURCE_IDS as readonly string[]).includes(x.source)
+      ? ok({ source: x.source as CredentialSourceId })
+      : bad('unknown credential source'),
+  ),
+  'setup:importLegacy': noArg,
+  'setup:deleteLegacy': noArg,
+  'setup:removeToken': object(['key'], (x) =>
+    typeof x.key === 'string' && x.key.length > 0 && x.key.length <= MAX_KEY_LENGTH && x.key.includes('/')
+      ? ok({ key: x.key })
+      : bad('account key must be "host/login"'),
+  ),
+  'setup:setLanguage': object(['language'], (x) =>
+    x.language === null ||
+    (typeof x.language === 'string' && (LANGS as readonly string[]).includes(x.language))
+      ? ok({ language: x.language as Lang | null })
+      : bad('unknown language'),
+  ),
+  'setup:openExternal': object(['target'], (x) =>
+    typeof x.target === 'string' && (EXTERNAL_TARGETS as readonly string[]).includes(x.target)
+      ? ok({ target: x.target as ExternalTarget })
+      : bad('unknown link target'),
+  ),
+  'setup:close': noArg,
+};
+
+/** Validates a call as it arrives over IPC: channel first, then its argument. */
+export function validateRequest(channel: unknown, arg: unknown): Result<{ channel: Channel; req: unknown }> {
+  if (!isChannel(channel)) return bad('unknown channel');
+  const v = validators[channel](arg);
+  return v.ok ? ok({ channel, req: v.value }) : v;
+}

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { UsageSnapshot } from '../../shared/domain';
+import { createTranslator } from '../../shared/i18n';
+import {
+  levelOf,
+  renderFailureText,
+  renderJson,
+  renderOneline,
+  renderText,
+  renderWaybar,
+} from '../../main/cli/render';
+
+const en = createTranslator('en');
+
+function snapshot(over: Partial<UsageSnapshot> = {}): UsageSnapshot {
+  return {
+    account: { login: 'johndoe', host: 'github.com' },
+    plan: 'pro',
+    unit: 'requests',
+    used: 90,
+    allowance: 300,
+    unlimited: false,
+    remaining: 210,
+    percentUsed: 30,
+    overage: 0,
+    models: [
+      { model: 'Claude Sonnet 4.5', used: 60 },
+      { model: 'GPT-5', used: 30 },
+    ],
+    period: '2026-01',
+    resetAt: '2026-02-01T00:00:00Z',
+    source: { strategy: 'pat-billing', credential: 'keychain' },
+    fetchedAt: '2026-01-15T10:00:00Z',
+    attempts: [],
+    ...over,
+  };
+}
+
+describe('text output', () => {
+  it("keeps the seed's layout and labels what is left and what is used", () => {
+    const text = renderText(snapshot(), en).split('\n');
+    expect(text[0]).toBe('## GitHub Copilot Account Quota');
+    expect(text[1]).toBe('Account: GitHub Copilot (@johndoe) · Copilot Pro');
+    expect(text[2]).toBe('Premium requests');
+    // 70 % left → 14 of 20 cells full.
+    expect(text[3]).toBe('██████████████░░░░░░ 70% left · 90 / 300 used');
+    expect(text[4]).toMatch(/^Period: 2026-01 · resets /);
+    expect(text).toContain('By model:');
+    expect(text.some((l) => l.includes('Claude Sonnet 4.5') && l.trim().endsWith('60'))).toBe(true);
+  });
+
+  it('shows an empty bar and the overage when over the allowance', () => {
+    const text = renderText(
+      snapshot({
+        unit: 'credits',
+        used: 1650.5,
+        allowance: 1500,
+        remaining: -150.5,
+        percentUsed: 110.03,
+        overage: 150.5,
+      }),
+      en,
+    );
+    expect(text).toContain('AI credits');
+    expect(text).toContain('░░░░░░░░░░░░░░░░░░░░ 0% left · 1,650.5 / 1,500 used');
+    expect(text).toContain('150.5 over the allowance');
+  });
+
+  it('says unlimited, or asks for a plan, instead of inventing a percentage', () => {
+    const unlimited = renderText(
+      snapshot({ unlimited: true, allowance: null, remaining: null, percentUsed: null }),
+      en,
+    );
+    expect(unlimited).toContain('Unlimited · 90 used');
+    expect(unlimited).not.toMatch(/% left/);
+    const unknown = renderText(
+      snapshot({ plan: null, allowance: null, remaining: null, percentUsed: null }),
+      en,
+    );
+    expect(unknown).toContain('allowance unknown');
+    expect(unknown).not.toMatch(/\d% left/);
+  });
+
+  it('is translated', () => {
+    expect(renderText(snapshot(), createTranslator('fr'))).toContain('70 % restant · 90 / 300 utilisés');
+    expect(renderText(snapshot(), createTranslator('zh'))).toContain('剩余 70% · 已用 90 / 300');
+  });
+});
+
+describe('failure output', () => {
+  it('explains the error and lists every attempt with its status', () => {
+    const text = renderFailureText(
+      { kind: 'auth', reason: 'missingPermission', permission: 'Plan', status: 403 },
+      [
+        {
+          strategy: 'pat-billing',
+          credential: 'keychain',
+          status: 403,
+          durationMs: 120.4,
+          outcome: 'failed',
+          error: { kind: 'auth', reason: 'missingPermission', permission: 'Plan', status: 403 },
+        },
+        {
+          strategy: 'oauth-direct',
+          credential: 'opencode',
+          status: 401,
+          durationMs: 80,
+          outcome: 'failed',
+          error: { kind: 'auth', reason: 'revoked', status: 401 },
+        },
+      ],
+      en,
+    );
+    expect(text).toContain('Plan');
+    expect(text).toContain('What was tried:');
+    expect(text).toMatch(/1\. fine-grained token → billing API \(system keychain\): HTTP 403, 120 ms/);
+    expect(text).toMatch(/2\. Copilot sign-in \(OAuth\) \(OpenCode sign-in\): HTTP 401/);
+  });
+
+  it('says nothing was asked when no credential exists', () => {
+    expect(renderFailureText({ kind: 'config', reason: 'noCredential' }, [], en)).toContain(
+      'No credential was found',
+    );
+  });
+});
+
+describe('machine formats', () => {
+  it('json carries exactly the documented top-level keys', () => {
+    const s = snapshot();
+    const doc = JSON.parse(renderJson({ ok: true, snapshot: s, attempts: [] }, en));
+    expect(Object.keys(doc).sort()).toEqual(
+      [
+        'account',
+        'plan',
+        'unit',
+        'used',
+        'allowance',
+        'unlimited',
+        'remaining',
+        'percentUsed',
+        'overage',
+        'models',
+        'period',
+        'resetAt',
+        'source',
+        'fetchedAt',
+        'attempts',
+      ].sort(),
+    );
+    expect(doc.account).toEqual({ login: 'johndoe', host: 'github.com' });
+  });
+
+  it('json on failure carries the typed error with a localised message', () => {
+    const doc = JSON.parse(
+      renderJson({ ok: false, error: { kind: 'rateLimit', retryAt: null }, attempts: [] }, en),
+    );
+    expect(doc.error.kind).toBe('rateLimit');
+    expect(doc.error.message).toContain('rate-limiting');
+  });
+
+  it('oneline and waybar summarise the share used', () => {
+    const r = { ok: true as const, snapshot: snapshot({ percentUsed: 91.2 }), attempts: [] };
+    expect(renderOneline(r, en)).toBe('Copilot 91% used (90/300 premium requests)');
+    const w = JSON.parse(renderWaybar(r, en, [75, 90, 100]));
+    expect(w).toMatchObject({ text: '91%', class: 'critical', percentage: 91 });
+  });
+
+  it('levels follow the thresholds', () => {
+    expect(levelOf(snapshot({ percentUsed: 10 }), [75, 90, 100])).toBe('normal');
+    expect(levelOf(snapshot({ percentUsed: 75 }), [75, 90, 100])).toBe('warning');
+    expect(levelOf(snapshot({ percentUsed: 95 }), [90, 75])).toBe('critical');
+    expect(levelOf(snapshot({ percentUsed: 100.5 }), [75, 90, 100])).toBe('over');
+  });
+});
