@@ -27,13 +27,16 @@ export interface GitHubResponse {
   notModified: boolean;
   headers: Record<string, string>;
   durationMs: number;
+  /** When the token expires (ISO 8601), from GitHub's `github-authentication-token-expiration` header, if sent. */
+  tokenExpiresAt?: string;
 }
 
 /**
  * Every non-2xx/304 outcome throws an AppError (shared/errors) whose info carries `status` where there was one:
  * 401 → auth (expired|revoked), 403 rate-limited → rateLimit(retryAt), 403 otherwise → auth missingPermission,
  * 404 → notFound(endpoint; the strategy refines it), 429 → rateLimit, 5xx → server (after retries),
- * transport → network / timeout (after retries), body not JSON → responseShape.
+ * transport → network / timeout (after retries), body not JSON → responseShape, other 4xx → server (not
+ * retried), a redirect to another origin → config 'other' (not followed). Retry policy: top of client.ts.
  */
 export interface GitHubClient {
   readonly baseUrl: string;

@@ -1,0 +1,56 @@
+/**
+ * The real implementations of the seams in ports.ts, for the CLI and the app. Tests hand in doubles instead;
+ * nothing else in main/core should touch Date.now, setTimeout, process.env or fs directly.
+ */
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import type { Clock, Env, Files } from './ports';
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(abortReason(signal));
+        return;
+      }
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(abortReason(signal!));
+      };
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        Math.max(0, ms),
+      );
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+  setTimer: (ms, fn) => {
+    const timer = setTimeout(fn, Math.max(0, ms));
+    return () => clearTimeout(timer);
+  },
+};
+
+/** Read once per call so tests that tweak process.env see their change. */
+export function systemEnv(): Env {
+  return { vars: process.env, platform: process.platform, homedir: homedir() };
+}
+
+export const nodeFiles: Files = {
+  async readText(path) {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (e) {
+      // ENOTDIR: a parent of the path is a file, which for "is there a credential file here?" means "no".
+      const code = (e as { code?: unknown }).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+      throw e;
+    }
+  },
+};
