@@ -25,8 +25,9 @@ export type StrategyId = (typeof STRATEGY_IDS)[number];
 
 /** Each place a token can come from. */
 export const CREDENTIAL_SOURCE_IDS = [
+  // Priority order. An explicit token for this run beats the stored one (scripts, CI, trying a new token).
+  'env', // COPILOT_METER_TOKEN
   'keychain', // the app's own PAT, in the OS keychain
-  'env', // COPILOT_METER_TOKEN (scripts, CI)
   'legacy-quota-file', // the seed's ~/.config/opencode/copilot-quota-token.json
   'opencode', // ~/.local/share/opencode/auth.json, key github-copilot
   'copilot-editor', // ~/.config/github-copilot/apps.json | hosts.json

@@ -1,4 +1,5 @@
 import type { CredentialSourceId, PlanId } from '../../../shared/domain';
+import type { ErrorInfo } from '../../../shared/errors';
 
 /**
  * A token found somewhere. 'pat' = fine-grained (github_pat_) or classic (ghp_) personal access token;
@@ -24,7 +25,14 @@ export interface Credential {
 /** What a source found, plus readable problems (corrupted file, unreadable) that never stop the chain. */
 export interface CredentialLookup {
   credentials: Credential[];
-  problems: Array<{ source: CredentialSourceId; origin: string; message: string }>;
+  problems: Array<{
+    source: CredentialSourceId;
+    origin: string;
+    /** English, names the file and what is wrong; never contains a token. */
+    message: string;
+    /** The same as a typed error (config corruptFile / keychain …), so faces can say it via describeError. */
+    error?: ErrorInfo;
+  }>;
 }
 
 export interface CredentialSource {

@@ -1,0 +1,67 @@
+/** Turns what a strategy learned into the one UsageSnapshot shape, applying the user's preferences. */
+import type {
+  AccountRef,
+  CredentialSourceId,
+  ModelUsage,
+  PlanId,
+  StrategyId,
+  Unit,
+  UsageSnapshot,
+} from '../../../shared/domain';
+import { allowanceFor } from '../../../shared/plans';
+import type { UsagePreferences } from '../strategies/types';
+import { round2 } from './values';
+
+export interface SnapshotInput {
+  account: AccountRef;
+  plan: PlanId | null;
+  unit: Unit;
+  used: number;
+  /** What GitHub said the allowance is; null = not said (then the plan table is used). */
+  allowance: number | null;
+  unlimited: boolean;
+  overage?: number;
+  models?: ModelUsage[];
+  period: string;
+  resetAt: string | null;
+  source: { strategy: StrategyId; credential: CredentialSourceId };
+  fetchedAt: string;
+}
+
+/**
+ * Rules: the user's custom allowance wins over everything (they know about promotions and seat deals we do not);
+ * the user's plan fills in only when GitHub gave none; a missing allowance comes from the plan table for the
+ * snapshot's world; percentUsed may exceed 100 and is null without a positive allowance.
+ */
+export function buildSnapshot(
+  input: SnapshotInput,
+  prefs: UsagePreferences = {},
+): Omit<UsageSnapshot, 'attempts'> {
+  const plan = input.plan ?? prefs.plan ?? null;
+  const custom = prefs.allowance !== undefined && Number.isFinite(prefs.allowance) && prefs.allowance > 0;
+  const unlimited = custom ? false : input.unlimited;
+  const allowance = custom
+    ? prefs.allowance!
+    : unlimited
+      ? null
+      : (input.allowance ?? allowanceFor(plan, input.unit));
+  const used = Math.max(0, round2(input.used));
+  const hasAllowance = allowance !== null && allowance > 0;
+  const overage = Math.max(0, input.overage ?? 0, hasAllowance ? used - allowance : 0);
+  return {
+    account: input.account,
+    plan,
+    unit: input.unit,
+    used,
+    allowance,
+    unlimited,
+    remaining: allowance === null ? null : round2(allowance - used),
+    percentUsed: hasAllowance ? round2((used / allowance) * 100) : null,
+    overage: round2(overage),
+    models: input.models ?? [],
+    period: input.period,
+    resetAt: input.resetAt,
+    source: input.source,
+    fetchedAt: input.fetchedAt,
+  };
+}

@@ -1,0 +1,70 @@
+/** Defensive readers for JSON from GitHub: numbers may come as strings, anything may be null or missing. */
+
+export function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** A finite number from a number or a numeric string; null otherwise. */
+export function num(x: unknown): number | null {
+  if (typeof x === 'number') return Number.isFinite(x) ? x : null;
+  if (typeof x === 'string' && x.trim() !== '') {
+    const n = Number(x.trim());
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+/** true/false from booleans and the strings "true"/"false"; null otherwise. */
+export function bool(x: unknown): boolean | null {
+  if (typeof x === 'boolean') return x;
+  if (x === 'true') return true;
+  if (x === 'false') return false;
+  return null;
+}
+
+export function str(x: unknown): string | null {
+  return typeof x === 'string' && x.trim() !== '' ? x.trim() : null;
+}
+
+export const keysOf = (x: unknown): string[] => (isRecord(x) ? Object.keys(x) : []);
+
+/** Rounds to at most 2 decimals (credits are cents of a dollar; premium requests can be fractional). */
+export const round2 = (n: number): number => {
+  const r = Math.round(n * 100) / 100;
+  return Object.is(r, -0) ? 0 : r;
+};
+
+/** "YYYY-MM" of an epoch-ms instant, UTC. */
+export function periodOf(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** First instant of the month after `period` ("YYYY-MM"), ISO; null for a malformed period. */
+export function nextPeriodStart(period: string): string | null {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return null;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]), 1)).toISOString();
+}
+
+/**
+ * A reset date in any of the forms GitHub uses: ISO date-time, a date only ("2026-07-01" = midnight UTC),
+ * epoch seconds or milliseconds. 0, "" and garbage mean unknown: never 1970.
+ */
+export function parseResetDate(x: unknown): string | null {
+  if (x === null || x === undefined || x === '' || x === 0 || x === '0') return null;
+  let ms: number;
+  const n = num(x);
+  if (n !== null) {
+    if (n <= 0) return null;
+    ms = n < 1e12 ? n * 1000 : n;
+  } else if (typeof x === 'string') {
+    const s = x.trim();
+    ms = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : Date.parse(s);
+  } else {
+    return null;
+  }
+  // Anything before 2000 is a placeholder (0, "0001-01-01"), not a real reset.
+  if (!Number.isFinite(ms) || ms < Date.UTC(2000, 0, 1)) return null;
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,147 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEngine } from '../../main/core/engine';
+import { FetchHttp } from '../../main/core/http';
+import type { Env } from '../../main/core/ports';
+import { nodeFiles } from '../../main/core/system';
+import { createMemoryStore } from '../../main/secrets/memory';
+import type { SecretStore } from '../../main/secrets/types';
+import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
+import { billingEmpty, billingPremiumPro } from '../fake-github/fixtures';
+import { FAKE_LOGIN, FAKE_OAUTH, FAKE_PAT, scenarios } from '../fake-github/scenarios';
+import { testClock } from './strategies/harness';
+
+let home: string;
+let env: Env;
+let fake: FakeGitHub;
+const clock = testClock();
+
+const write = (rel: string, text: string): void => {
+  const p = join(home, rel);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, text);
+};
+
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'cm-engine-'));
+  env = { vars: {}, platform: 'linux', homedir: home };
+});
+afterEach(async () => {
+  rmSync(home, { recursive: true, force: true });
+  await fake?.close();
+});
+
+const engineFor = (secrets: SecretStore | null = null) =>
+  createEngine({ http: new FetchHttp(), clock, env, files: nodeFiles, secrets });
+
+describe('createEngine', () => {
+  it('refreshes with a token from the environment and keeps the ETag cache between refreshes', async () => {
+    fake = await startFakeGitHub(scenarios.patCreditsPro, { now: () => clock.now() });
+    env.vars = { COPILOT_METER_TOKEN: FAKE_PAT };
+    const engine = engineFor();
+    const first = await engine.refresh({ apiUrl: fake.url, prefs: { plan: 'pro' } });
+    expect(first.ok && first.snapshot).toMatchObject({
+      used: 1087.75,
+      allowance: 1500,
+      source: { credential: 'env' },
+    });
+    const second = await engine.refresh({ apiUrl: fake.url, prefs: { plan: 'pro' } });
+    expect(second.ok && second.snapshot.used).toBe(1087.75);
+    // Same client: the first refresh asked both billing worlds; once the world is known, a steady-state refresh
+    // is ONE conditional request, answered 304; /user was not asked again.
+    expect(fake.requestsTo(/billing/).map((r) => r.status)).toEqual([200, 200, 304]);
+    expect(fake.requestsTo(/billing/)[2]!.path).toContain('/ai_credit/');
+    expect(fake.requestsTo('/user')).toHaveLength(1);
+    expect(engine.client(fake.url)).toBe(engine.client(`${fake.url}/`));
+  });
+
+  it('asks both billing worlds again when the remembered world stops answering with usage', async () => {
+    fake = await startFakeGitHub(scenarios.patCreditsPro, { now: () => clock.now() });
+    env.vars = { COPILOT_METER_TOKEN: FAKE_PAT };
+    const engine = engineFor();
+    expect((await engine.refresh({ apiUrl: fake.url, prefs: {} })).ok).toBe(true);
+    // The account moved back to premium requests (say, a legacy annual plan): credits now come back empty.
+    fake.set({ billing: { [FAKE_LOGIN]: { aiCredits: billingEmpty, premium: billingPremiumPro } } });
+    const r = await engine.refresh({ apiUrl: fake.url, prefs: {} });
+    expect(r.ok && r.snapshot.unit).toBe('requests');
+    const paths = fake.requestsTo(/billing/).map((q) => q.path.split('/')[5]);
+    expect(paths.slice(2).sort()).toEqual(['ai_credit', 'ai_credit', 'premium_request']);
+  });
+
+  it('tries a token without a known prefix both as a PAT and as an OAuth token', async () => {
+    fake = await startFakeGitHub(scenarios.opencodeOAuth, { now: () => clock.now() });
+    const odd = 'enterprise-proxy-token-FAKE-0001';
+    fake.set({ tokens: { [odd]: { login: FAKE_LOGIN, kind: 'oauth', permissions: [] } } });
+    fake.set({ internalUser: { [odd]: fake.state.internalUser[FAKE_OAUTH]! } });
+    env.vars = { COPILOT_METER_TOKEN: odd };
+    const r = await engineFor().refresh({ apiUrl: fake.url, prefs: {}, sources: ['env'] });
+    expect(r.attempts.map((a) => a.strategy)).toContain('pat-billing');
+    expect(r.ok && r.snapshot.source).toEqual({ strategy: 'oauth-direct', credential: 'env' });
+  });
+
+  it('reads the app’s PAT from the keychain and falls back to OpenCode’s OAuth token', async () => {
+    fake = await startFakeGitHub({ ...scenarios.orgBilledSeat }, { now: () => clock.now() });
+    const host = new URL(fake.url).host;
+    const secrets = createMemoryStore();
+    await secrets.set(`${host}/${FAKE_LOGIN}`, FAKE_PAT);
+    write(
+      '.local/share/opencode/auth.json',
+      JSON.stringify({
+        'github-copilot': { type: 'oauth', refresh: FAKE_OAUTH, access: FAKE_OAUTH, expires: 0 },
+      }),
+    );
+    const r = await engineFor(secrets).refresh({ apiUrl: fake.url, prefs: {} });
+    expect(r.ok && r.snapshot).toMatchObject({
+      plan: 'business',
+      source: { strategy: 'oauth-direct', credential: 'opencode' },
+    });
+    expect(r.attempts[0]).toMatchObject({ strategy: 'pat-billing', credential: 'keychain', status: 200 });
+  });
+
+  it('lets a loopback API stand in for github.com, so the fake GitHub gets github.com sign-ins', async () => {
+    fake = await startFakeGitHub(scenarios.opencodeOAuth, { now: () => clock.now() });
+    write('.config/gh/hosts.yml', `github.com:\n    oauth_token: ${FAKE_OAUTH}\n    user: octocat\n`);
+    const r = await engineFor().refresh({ apiUrl: fake.url, prefs: {} });
+    expect(r.ok && r.snapshot.source).toEqual({ strategy: 'oauth-direct', credential: 'gh-cli' });
+  });
+
+  it('never sends a token that belongs to another host', async () => {
+    fake = await startFakeGitHub(scenarios.opencodeOAuth, { now: () => clock.now() });
+    write('.config/gh/hosts.yml', `acme.ghe.com:\n    oauth_token: ${FAKE_OAUTH}\n    user: octocat\n`);
+    const engine = engineFor();
+    expect((await engine.findCredentials()).credentials).toHaveLength(1);
+    const r = await engine.refresh({ apiUrl: fake.url, prefs: {} });
+    expect(!r.ok && r.error).toMatchObject({ kind: 'config', reason: 'noCredential' });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('uses only the requested sources', async () => {
+    fake = await startFakeGitHub(scenarios.all, { now: () => clock.now() });
+    env.vars = { COPILOT_METER_TOKEN: FAKE_PAT };
+    write(
+      '.local/share/opencode/auth.json',
+      JSON.stringify({ 'github-copilot': { refresh: FAKE_OAUTH, access: FAKE_OAUTH } }),
+    );
+    const r = await engineFor().refresh({ apiUrl: fake.url, prefs: {}, sources: ['opencode'] });
+    expect(r.ok && r.snapshot.source).toEqual({ strategy: 'oauth-direct', credential: 'opencode' });
+    expect(fake.requestsTo('/user')).toHaveLength(0);
+  });
+
+  it('refuses an insecure API URL without sending anything', async () => {
+    env.vars = { COPILOT_METER_TOKEN: FAKE_PAT };
+    const r = await engineFor().refresh({ apiUrl: 'http://example.com', prefs: {} });
+    expect(r).toEqual({
+      ok: false,
+      error: expect.objectContaining({ kind: 'config', reason: 'insecureUrl' }),
+      attempts: [],
+    });
+  });
+
+  it('reports corrupted credential files through findCredentials', async () => {
+    write('.config/opencode/copilot-quota-token.json', '{nope');
+    const r = await engineFor().findCredentials();
+    expect(r.problems).toEqual([expect.objectContaining({ source: 'legacy-quota-file' })]);
+  });
+});
