@@ -1,0 +1,131 @@
+/**
+ * The OS keychain through keytar: macOS Keychain, Windows Credential Manager, libsecret (Secret Service) on
+ * Linux. One entry per account key "<host>/<login>" under the service SERVICE_NAME.
+ *
+ * keytar is loaded on first use (dynamic import): the CLI's `status` with COPILOT_METER_TOKEN never pays for the
+ * native module, and a missing module or Secret Service becomes a typed AppError 'keychain' instead of a crash
+ * at start-up. There is deliberately no plain-text fallback: the caller decides (retry, or session-only memory).
+ */
+import { AppError, errorInfo, keychainError } from '../../shared/errors';
+import { SERVICE_NAME, type SecretStore } from './types';
+
+/** The part of keytar this store uses (tests hand in a failing loader to play "native module missing"). */
+export interface KeytarLike {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+}
+
+export interface KeychainStoreOptions {
+  /** Defaults to SERVICE_NAME ('copilot-meter'). */
+  service?: string;
+  /** Defaults to a dynamic import of keytar. */
+  load?: () => Promise<KeytarLike>;
+}
+
+async function loadKeytar(): Promise<KeytarLike> {
+  const mod = (await import('keytar')) as unknown as KeytarLike & { default?: KeytarLike };
+  // CommonJS under ESM: the functions sit on `default`; bundled to CJS they sit on the module itself.
+  return typeof mod.default?.getPassword === 'function' ? mod.default : mod;
+}
+
+type Reason = 'unavailable' | 'locked' | 'denied' | 'other';
+
+/**
+ * libsecret / D-Bus / macOS / Windows messages → a reason. The order matters: "locked" before "denied"
+ * ("Cannot unlock" is a lock problem), and anything about reaching the service is "unavailable".
+ */
+const PATTERNS: Array<[Reason, RegExp]> = [
+  ['locked', /locked collection|collection is locked|keychain is locked|cannot unlock|is locked/i],
+  [
+    'denied',
+    /dismiss|cancell?ed|user canceled|denied|not allowed|user interaction is not allowed|passphrase you entered is not correct|refused/i,
+  ],
+  [
+    'unavailable',
+    new RegExp(
+      [
+        'Cannot autolaunch D-Bus',
+        'org\\.freedesktop\\.secrets',
+        'was not provided by any \\.service files',
+        'Could not connect',
+        'dbus-launch',
+        'DBUS_SESSION_BUS_ADDRESS',
+        'Object does not exist at path',
+        'No such interface',
+        'ServiceUnknown',
+        'Connection refused',
+        'X11',
+        'Cannot find module',
+        'Cannot find package',
+        'ERR_MODULE_NOT_FOUND',
+        'dlopen',
+        'libsecret',
+        'was compiled against a different Node\\.js version',
+        'NODE_MODULE_VERSION',
+        'No keychain',
+      ].join('|'),
+      'i',
+    ),
+  ],
+];
+
+const TOKEN_ANYWHERE = /(github_pat_|gh[pousr]_)[A-Za-z0-9_]{8,}/g;
+
+/** Any keytar/loader failure → AppError keychain with a reason and the (token-free, shortened) OS message. */
+export function toKeychainError(e: unknown): AppError {
+  if (e instanceof AppError && errorInfo(e)?.kind === 'keychain') return e;
+  const raw = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: unknown })?.code;
+  const message = `${raw}${typeof code === 'string' && !raw.includes(code) ? ` (${code})` : ''}`;
+  const reason = PATTERNS.find(([, re]) => re.test(message))?.[0] ?? 'other';
+  const detail = message.replace(TOKEN_ANYWHERE, '[token]').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return keychainError({ reason, detail }, { cause: e });
+}
+
+export function createKeychainStore(opts: KeychainStoreOptions = {}): SecretStore {
+  const service = opts.service ?? SERVICE_NAME;
+  const load = opts.load ?? loadKeytar;
+  let loading: Promise<KeytarLike> | undefined;
+  const keytar = (): Promise<KeytarLike> => {
+    // A failed load is not cached: the user may install/start the Secret Service and press "retry".
+    loading ??= load().catch((e: unknown) => {
+      loading = undefined;
+      throw e;
+    });
+    return loading;
+  };
+  const call = async <T>(fn: (k: KeytarLike) => Promise<T>): Promise<T> => {
+    try {
+      return await fn(await keytar());
+    } catch (e) {
+      throw toKeychainError(e);
+    }
+  };
+  const checkKey = (account: string): void => {
+    if (!account.trim()) throw new TypeError('account key is empty');
+  };
+  return {
+    kind: 'keychain',
+    async get(account) {
+      checkKey(account);
+      return call((k) => k.getPassword(service, account));
+    },
+    async set(account, secret) {
+      checkKey(account);
+      if (!secret) throw new TypeError('secret is empty');
+      return call((k) => k.setPassword(service, account, secret));
+    },
+    async delete(account) {
+      checkKey(account);
+      return call((k) => k.deletePassword(service, account));
+    },
+    async list() {
+      return call(async (k) => {
+        const found = await k.findCredentials(service);
+        return [...new Set(found.map((c) => c.account))].sort();
+      });
+    },
+  };
+}

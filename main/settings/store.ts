@@ -1,0 +1,206 @@
+/**
+ * The settings file, shared by the tray app (electron-store) and the CLI (conf): same directory, same name,
+ * same schema. Both libraries are reduced to a minimal backing (`store` getter/setter + `path`), and this file
+ * adds what they lack: a backup before anything overwrites a broken file, per-key repair, migrations, and no
+ * secrets. Writes go through the backing, and conf/electron-store write atomically (temp file + rename).
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, posix, resolve, win32 } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import Conf from 'conf';
+import { configError } from '../../shared/errors';
+import type { Env } from '../core/ports';
+import { defaultSettings, migrateSettings, SETTINGS_VERSION, validateSettingsDetailed } from './schema';
+import type { Settings } from './types';
+
+export const SETTINGS_NAME = 'settings';
+export const SETTINGS_FILE = `${SETTINGS_NAME}.json`;
+const APP_DIR = 'copilot-meter';
+
+export interface SettingsStore {
+  /** The current settings (re-read from disk, so a change made by the CLI shows up in the tray and back). */
+  get(): Settings;
+  /**
+   * Applies a patch or a function of the current settings, validates, writes, returns the result.
+   * Throws AppError config/badInput (nothing written) when the result is invalid or holds a token.
+   */
+  update(change: Partial<Settings> | ((current: Settings) => Settings)): Settings;
+  readonly path: string;
+  /** What was wrong with the file and has been repaired, each reported once ("thresholds: …; reset to default"). */
+  readonly problems: string[];
+}
+
+/** What conf and electron-store both offer, and all this module needs of them. */
+export interface SettingsBacking {
+  store: Record<string, unknown>;
+  readonly path: string;
+}
+
+/** Where settings live: COPILOT_METER_CONFIG_DIR, else the OS's per-user config directory + copilot-meter. */
+export function settingsDir(env: Env): string {
+  const v = (name: string): string | undefined => {
+    const x = env.vars[name];
+    return x && x.trim() !== '' ? x : undefined;
+  };
+  const override = v('COPILOT_METER_CONFIG_DIR');
+  if (override) return override;
+  switch (env.platform) {
+    case 'win32':
+      return win32.join(v('APPDATA') ?? win32.join(env.homedir, 'AppData', 'Roaming'), APP_DIR);
+    case 'darwin':
+      return posix.join(env.homedir, 'Library', 'Application Support', APP_DIR);
+    default:
+      return posix.join(v('XDG_CONFIG_HOME') ?? posix.join(env.homedir, '.config'), APP_DIR);
+  }
+}
+
+export interface OpenSettingsOptions {
+  env: Env;
+  /** Overrides settingsDir(env). */
+  dir?: string;
+  /** For backup names; defaults to Date.now. */
+  now?: () => number;
+}
+
+/** CLI and tests: the settings file through conf. */
+export function openSettings(opts: OpenSettingsOptions): SettingsStore {
+  const dir = opts.dir ?? settingsDir(opts.env);
+  return createSettingsStore(
+    () => new Conf<Record<string, unknown>>({ cwd: dir, configName: SETTINGS_NAME }),
+    // The same path conf computes (path.resolve(cwd, name + '.json')), known before conf is constructed.
+    { path: resolve(dir, SETTINGS_FILE), ...(opts.now ? { now: opts.now } : {}) },
+  );
+}
+
+const TOKEN_ANYWHERE = /(github_pat_|gh[pousr]_)[A-Za-z0-9_]{8,}/g;
+
+/**
+ * Wraps a backing (constructed by `open`, lazily, because conf and electron-store throw from their constructor
+ * on a file that is not JSON: the file is backed up and reset first, then `open` runs again).
+ */
+export function createSettingsStore(
+  open: () => SettingsBacking,
+  opts: { path: string; now?: () => number },
+): SettingsStore {
+  const now = opts.now ?? Date.now;
+  const file = opts.path;
+  const problems: string[] = [];
+  const report = (lines: string[]): void => {
+    for (const l of lines) if (!problems.includes(l)) problems.push(l);
+  };
+
+  /** Copies the file before it is overwritten. Token-looking text is blanked: the copy must not keep a leak. */
+  const backup = (): string | null => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return null;
+    }
+    const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+    let target = `${file}.corrupt-${stamp}`;
+    for (let i = 1; existsSync(target); i++) target = `${file}.corrupt-${stamp}-${i}`;
+    const clean = text.replace(TOKEN_ANYWHERE, '[token removed]');
+    if (clean === text) copyFileSync(file, target);
+    else writeFileSync(target, clean, { mode: 0o600 });
+    return target;
+  };
+
+  /** Replaces the file by write-then-rename (used only before the backing exists). */
+  const writeRaw = (data: unknown): void => {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(data, undefined, '\t'));
+    renameSync(tmp, file);
+  };
+
+  /** Reads the file as text (not through the backing, which would turn `[1]` or `null` into an object). */
+  const readRaw = (): { exists: boolean; data: Record<string, unknown> } => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as { code?: unknown }).code === 'ENOENT') return { exists: false, data: {} };
+      throw configError({ reason: 'corruptFile', detail: `${file}: cannot be read` }, { cause: e });
+    }
+    let parsed: unknown;
+    try {
+      parsed = text.trim() === '' ? {} : JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+      parsed = undefined;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      const copy = backup();
+      writeRaw({ version: SETTINGS_VERSION });
+      // Parser messages are not echoed: they can quote file content.
+      report([`(file): not valid JSON${copy ? `; a copy was kept as ${copy}` : ''}; all settings reset`]);
+      return { exists: true, data: {} };
+    }
+    return { exists: true, data: parsed as Record<string, unknown> };
+  };
+
+  let backing: SettingsBacking | undefined;
+  const getBacking = (): SettingsBacking => {
+    if (backing) return backing;
+    try {
+      backing = open();
+    } catch {
+      // The library refused the file (it changed between our check and its read): treat as corrupt once.
+      const copy = backup();
+      writeRaw({ version: SETTINGS_VERSION });
+      report([
+        `(file): could not be opened${copy ? `; a copy was kept as ${copy}` : ''}; all settings reset`,
+      ]);
+      backing = open();
+    }
+    return backing;
+  };
+
+  let cached: Settings = defaultSettings();
+
+  /** Reads, migrates, repairs (backing up first when a value is lost) and writes the repair back. */
+  const load = (): { settings: Settings; extras: Record<string, unknown> } => {
+    const raw = readRaw();
+    const migrated = migrateSettings(raw.data);
+    const v = validateSettingsDetailed(migrated.data);
+    const lossy = v.detailed.some((p) => p.severity !== 'repaired');
+    let copy: string | null = null;
+    if (raw.exists && v.detailed.some((p) => p.severity === 'reset')) copy = backup();
+    if (v.problems.length) {
+      report(v.problems.map((p) => (copy && lossy ? `${p} (a copy was kept as ${copy})` : p)));
+    }
+    const full = { ...v.extras, ...v.settings };
+    // A missing file stays missing until something is saved: reading settings must not create files.
+    if (raw.exists && !isDeepStrictEqual(raw.data, full)) getBacking().store = full;
+    cached = v.settings;
+    return { settings: v.settings, extras: v.extras };
+  };
+
+  load();
+
+  return {
+    path: file,
+    problems,
+    get() {
+      try {
+        return load().settings;
+      } catch {
+        // A transient read error must not take the app down; the last good settings stay in force.
+        return structuredClone(cached);
+      }
+    },
+    update(change) {
+      const { settings: current, extras } = load();
+      const next =
+        typeof change === 'function' ? change(structuredClone(current)) : { ...current, ...change };
+      const v = validateSettingsDetailed(next);
+      const refused = v.detailed.filter((p) => p.severity !== 'repaired');
+      if (refused.length) {
+        throw configError({ reason: 'badInput', detail: refused.map((p) => p.text).join('; ') });
+      }
+      getBacking().store = { ...extras, ...v.settings };
+      cached = v.settings;
+      return structuredClone(v.settings);
+    },
+  };
+}
