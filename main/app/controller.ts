@@ -1,0 +1,251 @@
+/**
+ * The tray app's wiring, Electron-free apart from the narrow ElectronApi: single instance, login item, tray,
+ * scheduler, alerts, notifications, power and network events, menu actions, quit. main.ts builds the real
+ * dependencies and calls startTrayApp; tests call it with a recording stand-in of Electron.
+ */
+import type { RefreshResult } from '../../shared/domain';
+import { createTranslator, pickLanguage, type Translator } from '../../shared/i18n';
+import { evaluateAlerts, sameMemory, type Notice } from '../core/alerts';
+import type { Clock, Random } from '../core/ports';
+import { createScheduler, type Scheduler, type SchedulerState } from '../core/scheduler';
+import { billingUrl, trayView, type TrayAction, type TrayView } from '../core/tray-model';
+import type { Settings } from '../settings/types';
+import type { ElectronApi } from './electron-api';
+import { createNotifier } from './notifier';
+import { createTrayPresenter } from './tray';
+
+export const APP_USER_MODEL_ID = 'com.copilotmeter.app';
+/** How often to look at net.isOnline(): Electron has no 'online' event in the main process. */
+export const ONLINE_POLL_MS = 15_000;
+
+export interface AppSettings {
+  get(): Settings;
+  update(change: Partial<Settings> | ((current: Settings) => Settings)): Settings;
+}
+
+export interface AppDeps {
+  clock: Clock;
+  random: Random;
+  settings: AppSettings;
+  /** One engine refresh with the current settings. */
+  refresh(signal: AbortSignal): Promise<RefreshResult>;
+  hasCredential(): Promise<boolean>;
+  /** Opens (or focuses) the setup wizard. */
+  openSetup(): void;
+  /** OS locale candidates after the user's own choice (LANG, app.getLocale()); asked after app ready. */
+  localeCandidates(): string[];
+  /** Exposes state on globalThis for the Electron e2e test (COPILOT_METER_TEST_HOOK=1). */
+  testHook?: boolean;
+}
+
+export interface TrayApp {
+  scheduler: Scheduler;
+  view(): TrayView | null;
+  /** Re-reads settings and credentials, e.g. after the wizard saved a token. */
+  credentialsChanged(): Promise<void>;
+  settingsChanged(): void;
+  handle(action: TrayAction): void;
+  quit(): void;
+}
+
+export interface TestHook {
+  view(): TrayView | null;
+  state(): SchedulerState;
+  notices: Notice[];
+  refresh(): Promise<void>;
+}
+
+/** Returns null when another instance runs (it is told to open setup, and this one quits). */
+export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<TrayApp | null> {
+  if (!api.app.requestSingleInstanceLock()) {
+    api.app.quit();
+    return null;
+  }
+  api.app.setAppUserModelId(APP_USER_MODEL_ID);
+  await api.app.whenReady();
+  // A menu-bar app: no Dock icon on macOS (LSUIElement does the same for the packaged app).
+  api.app.dock?.hide();
+
+  const { clock, settings } = deps;
+  let tr: Translator = translatorFor(settings.get());
+  let configured = await deps.hasCredential();
+  let refreshing = false;
+  const notices: Notice[] = [];
+  let quitting = false;
+
+  const notifier = createNotifier(api, (action) => {
+    if (action === 'openSetup') deps.openSetup();
+    else if (action === 'openBilling') openBilling();
+  });
+  const presenter = createTrayPresenter(api, (action) => app.handle(action));
+
+  function translatorFor(s: Settings): Translator {
+    return createTranslator(pickLanguage([s.language, ...deps.localeCandidates()]));
+  }
+
+  function openBilling(): void {
+    const s = settings.get();
+    void api.openExternal(billingUrl(scheduler.state().snapshot, s.apiUrl)).catch(() => undefined);
+  }
+
+  function render(): void {
+    if (quitting) return;
+    const st = scheduler.state();
+    const s = settings.get();
+    presenter.render(
+      trayView(
+        {
+          snapshot: st.snapshot,
+          error: st.lastError,
+          lastAttemptAt: st.lastAttemptAt,
+          refreshing,
+          configured,
+          settings: s,
+        },
+        tr,
+        clock.now(),
+      ),
+    );
+  }
+
+  function onResult(result: RefreshResult): void {
+    const s = settings.get();
+    const out = evaluateAlerts(s.notified, result, s, tr);
+    const patch: Partial<Settings> = {};
+    if (!sameMemory(out.memory, s.notified)) patch.notified = out.memory;
+    if (result.ok) patch.lastSnapshot = result.snapshot;
+    if (Object.keys(patch).length > 0) {
+      try {
+        settings.update(patch);
+      } catch {
+        // A settings file that cannot be written must not stop the tray; the memory lives on in this run.
+      }
+    }
+    if (result.ok || result.error.kind !== 'config') configured = true;
+    for (const n of out.notifications) {
+      notices.push(n);
+      notifier.show(n);
+    }
+  }
+
+  const scheduler = createScheduler({
+    clock,
+    random: deps.random,
+    refresh: (signal) => deps.refresh(signal),
+    intervalMs: () => settings.get().refreshMinutes * 60_000,
+    hasCredential: async () => (configured = await deps.hasCredential()),
+    initialSnapshot: settings.get().lastSnapshot,
+    onResult: (result) => {
+      onResult(result);
+      render();
+    },
+    onState: (st) => {
+      refreshing = st.phase === 'refreshing';
+      render();
+    },
+  });
+
+  const app: TrayApp = {
+    scheduler,
+    view: () => presenter.current(),
+    async credentialsChanged() {
+      configured = await deps.hasCredential();
+      render();
+      await scheduler.credentialsChanged();
+    },
+    settingsChanged() {
+      tr = translatorFor(settings.get());
+      scheduler.intervalChanged();
+      render();
+    },
+    handle(action) {
+      switch (action.type) {
+        case 'refresh':
+          void scheduler.refreshNow();
+          return;
+        case 'openSetup':
+          deps.openSetup();
+          return;
+        case 'openBilling':
+          openBilling();
+          return;
+        case 'quit':
+          app.quit();
+          return;
+        case 'setInterval':
+          settings.update({ refreshMinutes: action.minutes });
+          break;
+        case 'setThresholds':
+          settings.update({ thresholds: action.thresholds });
+          break;
+        case 'toggleNotification': {
+          const n = settings.get().notifications;
+          settings.update({ notifications: { ...n, [action.which]: !n[action.which] } });
+          break;
+        }
+        case 'toggleLaunchAtLogin': {
+          const on = !settings.get().launchAtLogin;
+          settings.update({ launchAtLogin: on });
+          api.app.setLoginItemSettings({ openAtLogin: on, openAsHidden: true });
+          break;
+        }
+        case 'setLanguage':
+          settings.update({ language: action.lang });
+          break;
+      }
+      app.settingsChanged();
+    },
+    quit() {
+      if (quitting) return;
+      quitting = true;
+      scheduler.stop();
+      cancelOnline();
+      presenter.destroy();
+      api.app.quit();
+    },
+  };
+
+  // A second launch means "show me something": open setup (first run) or the same window to change things.
+  api.app.on('second-instance', () => deps.openSetup());
+  // Closing the wizard must not end a tray app.
+  api.app.on('window-all-closed', () => undefined);
+  api.app.on('before-quit', () => {
+    if (!quitting) {
+      quitting = true;
+      scheduler.stop();
+      cancelOnline();
+      presenter.destroy();
+    }
+  });
+  api.powerMonitor.on('resume', () => void scheduler.wake());
+  api.powerMonitor.on('unlock-screen', () => void scheduler.wake());
+
+  let online = api.net.isOnline();
+  let cancelOnline: () => void = () => undefined;
+  const pollOnline = () => {
+    const now = api.net.isOnline();
+    if (now && !online) void scheduler.wake();
+    online = now;
+    cancelOnline = clock.setTimer(ONLINE_POLL_MS, pollOnline);
+  };
+  cancelOnline = clock.setTimer(ONLINE_POLL_MS, pollOnline);
+
+  api.app.setLoginItemSettings({ openAtLogin: settings.get().launchAtLogin, openAsHidden: true });
+
+  if (deps.testHook) {
+    const hook: TestHook = {
+      view: () => presenter.current(),
+      state: () => scheduler.state(),
+      notices,
+      refresh: async () => {
+        await scheduler.refreshNow();
+      },
+    };
+    (globalThis as { __copilotMeter?: TestHook }).__copilotMeter = hook;
+  }
+
+  render();
+  if (!configured) deps.openSetup();
+  void scheduler.start();
+  return app;
+}

@@ -1,0 +1,89 @@
+/**
+ * Electron entry point (bundled to dist/app/main.cjs). Builds the real dependencies — engine over Electron's
+ * proxy-aware net.fetch, the OS keychain, the settings file shared with the CLI, the setup wizard and its IPC —
+ * and hands them to the controller. Everything with behaviour lives in controller.ts and main/core.
+ *
+ * Environment: COPILOT_METER_API_URL points the app at another API (the e2e test's fake GitHub);
+ * COPILOT_METER_TEST_HOOK=1 exposes the tray state to the e2e test; COPILOT_METER_CONFIG_DIR moves settings.
+ */
+import * as electron from 'electron';
+import { createEngine } from '../core/engine';
+import { FetchHttp } from '../core/http';
+import { nodeFiles, systemClock, systemEnv } from '../core/system';
+import { createKeychainStore } from '../secrets/keychain';
+import { createSetupService } from '../setup/service';
+import { engineSetupDeps, prefsFromSettings } from '../setup/wire';
+import { startTrayApp, type TrayApp } from './controller';
+import { fromElectron } from './electron-api';
+import { registerIpc } from './ipc';
+import { openElectronSettings } from './settings-electron';
+import { closeWizardWindow, openWizardWindow } from './wizard-window';
+
+async function main(): Promise<void> {
+  const api = fromElectron(electron);
+  const env = systemEnv();
+  const settings = openElectronSettings(env);
+  const secrets = createKeychainStore();
+  const http = new FetchHttp((input, init) => electron.net.fetch(input, init));
+  const engine = createEngine({
+    http,
+    clock: systemClock,
+    env,
+    files: nodeFiles,
+    secrets,
+    random: Math.random,
+  });
+  const apiOverride = env.vars.COPILOT_METER_API_URL;
+  const apiUrl = () => apiOverride ?? settings.get().apiUrl;
+
+  let tray: TrayApp | null = null;
+  const webHost = () => {
+    const s = settings.get();
+    return (s.accounts.find((a) => `${a.host}/${a.login}` === s.activeAccount) ?? s.accounts[0])?.host;
+  };
+  const openSetup = () => {
+    const host = webHost();
+    openWizardWindow(host ? { webHost: host } : {});
+  };
+
+  const service = createSetupService({
+    ...engineSetupDeps({
+      engine,
+      clock: systemClock,
+      env,
+      secrets,
+      settings,
+      ...(apiOverride ? { apiUrl: apiOverride } : {}),
+    }),
+    openUrl: (url) => electron.shell.openExternal(url),
+    close: () => closeWizardWindow(),
+    onSaved: () => void tray?.credentialsChanged(),
+    onLanguageChanged: () => tray?.settingsChanged(),
+  });
+  const unregister = registerIpc({ service });
+  electron.app.on('will-quit', () => unregister());
+
+  tray = await startTrayApp(api, {
+    clock: systemClock,
+    random: Math.random,
+    settings,
+    refresh: (signal) =>
+      engine.refresh({ apiUrl: apiUrl(), prefs: prefsFromSettings(settings.get()) }, signal),
+    hasCredential: async () => {
+      const found = await engine.findCredentials().catch(() => null);
+      return (found?.credentials.length ?? 0) > 0;
+    },
+    openSetup,
+    localeCandidates: () =>
+      [env.vars.LC_ALL, env.vars.LC_MESSAGES, env.vars.LANG, electron.app.getLocale()].filter(
+        (x): x is string => typeof x === 'string' && x !== '',
+      ),
+    testHook: env.vars.COPILOT_METER_TEST_HOOK === '1',
+  });
+}
+
+main().catch((e: unknown) => {
+  // Never print a token: errors from the engine carry only kinds and hints, and we print the name and kind.
+  console.error('Copilot Meter failed to start:', e instanceof Error ? e.name : typeof e);
+  electron.app.exit(1);
+});

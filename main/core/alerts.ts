@@ -1,0 +1,122 @@
+/**
+ * When to notify. Pure policy: given what was already said this billing period (persisted in
+ * settings.notified, so a restart does not repeat it) and the latest refresh, decide which notices to show.
+ *  - each threshold fires once per period; crossing several at once gives ONE notice, for the highest;
+ *  - a new period resets the memory and says "your allowance has reset" (if enabled);
+ *  - broken access (auth error) is said once until a refresh succeeds again; clicking it opens setup.
+ * Memory is updated even when a switch is off, so turning it on later does not replay old news.
+ */
+import type { RefreshResult, UsageSnapshot } from '../../shared/domain';
+import type { ErrorInfo } from '../../shared/errors';
+import { describeError, type Translator } from '../../shared/i18n';
+import type { Settings } from '../settings/types';
+import { formatDay, type FormatOptions } from './tray-model';
+
+export type AlertMemory = Settings['notified'];
+export type AlertSettings = Pick<Settings, 'thresholds' | 'notifications'>;
+
+export interface Notice {
+  kind: 'threshold' | 'periodReset' | 'accessBroken';
+  title: string;
+  body: string;
+  /** What clicking the notification does. */
+  action: 'openSetup' | 'openBilling' | 'none';
+  /** For kind 'threshold': the threshold it announces. */
+  threshold?: number;
+}
+
+export type AlertInput = { ok: true; snapshot: UsageSnapshot } | { ok: false; error: ErrorInfo };
+
+export const EMPTY_MEMORY: AlertMemory = { period: null, thresholds: [], accessBroken: false };
+
+export function evaluateAlerts(
+  prev: AlertMemory,
+  input: AlertInput | RefreshResult,
+  settings: AlertSettings,
+  tr: Translator,
+  opts: FormatOptions = {},
+): { notifications: Notice[]; memory: AlertMemory } {
+  const notifications: Notice[] = [];
+  let memory: AlertMemory = { ...prev, thresholds: [...prev.thresholds] };
+  const { t } = tr;
+
+  if (!input.ok) {
+    if (input.error.kind === 'auth' && !memory.accessBroken) {
+      memory.accessBroken = true;
+      if (settings.notifications.accessBroken)
+        notifications.push({
+          kind: 'accessBroken',
+          title: t('tray.notice.access.title'),
+          body: t('tray.notice.access.body', { problem: describeError(input.error, tr) }),
+          action: 'openSetup',
+        });
+    }
+    return { notifications, memory };
+  }
+
+  const s = input.snapshot;
+  memory.accessBroken = false;
+  // A reading from an earlier period (a late or cached answer) says nothing about this one.
+  if (memory.period !== null && s.period < memory.period) return { notifications, memory };
+  if (memory.period !== null && s.period > memory.period) {
+    memory = { period: s.period, thresholds: [], accessBroken: false };
+    if (settings.notifications.periodReset)
+      notifications.push({
+        kind: 'periodReset',
+        title: t('tray.notice.reset.title'),
+        body:
+          s.allowance !== null && !s.unlimited
+            ? t('tray.notice.reset.body', {
+                period: s.period,
+                allowance: tr.num(s.allowance),
+                unit: t(`unit.${s.unit}`),
+              })
+            : t('tray.notice.reset.bodyNoAllowance', { period: s.period }),
+        action: 'none',
+      });
+  }
+  memory.period = s.period;
+
+  const p = s.percentUsed;
+  if (p === null || s.unlimited || s.allowance === null) return { notifications, memory };
+  const crossed = settings.thresholds.filter((th) => p >= th && !memory.thresholds.includes(th));
+  if (crossed.length === 0) return { notifications, memory };
+  memory.thresholds = [...memory.thresholds, ...crossed].sort((a, b) => a - b);
+  if (!settings.notifications.thresholds) return { notifications, memory };
+
+  const top = Math.max(...crossed);
+  const unit = t(`unit.${s.unit}`);
+  const date = s.resetAt ? formatDay(s.resetAt, tr, opts) : '?';
+  const used = tr.num(s.used, 1);
+  const allowance = tr.num(s.allowance);
+  notifications.push(
+    top >= 100
+      ? {
+          kind: 'threshold',
+          threshold: top,
+          title: t('tray.notice.over.title'),
+          body: t('tray.notice.over.body', { used, allowance, unit, date }),
+          action: 'openBilling',
+        }
+      : {
+          kind: 'threshold',
+          threshold: top,
+          title: t('tray.notice.threshold.title', { percent: top }),
+          body: t('tray.notice.threshold.body', {
+            used,
+            allowance,
+            unit,
+            date,
+            left: tr.num(Math.max(0, s.remaining ?? 0), 1),
+          }),
+          action: 'openBilling',
+        },
+  );
+  return { notifications, memory };
+}
+
+export const sameMemory = (a: AlertMemory, b: AlertMemory): boolean =>
+  a.period === b.period &&
+  a.accessBroken === b.accessBroken &&
+  a.thresholds.length === b.thresholds.length &&
+  a.thresholds.every((x, i) => x === b.thresholds[i]);

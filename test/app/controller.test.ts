@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import { APP_USER_MODEL_ID, ONLINE_POLL_MS, startTrayApp, type AppSettings } from '../../main/app/controller';
+import { PALETTE } from '../../main/core/icon/render';
+import { defaultSettings } from '../../main/settings/schema';
+import type { Settings } from '../../main/settings/types';
+import type { RefreshResult } from '../../shared/domain';
+import { FakeClock } from '../core/scheduler-fake-clock';
+import { fail, ok, snapshotAt } from '../core/scheduler-fixtures';
+import { createStandIn, findItem } from './electron-stand-in';
+
+const T0 = Date.UTC(2026, 5, 10, 9, 0);
+const MIN = 60_000;
+
+function memorySettings(initial: Partial<Settings> = {}): AppSettings & { writes: number } {
+  let s: Settings = { ...defaultSettings(), ...initial };
+  const store = {
+    writes: 0,
+    get: () => s,
+    update(change: Partial<Settings> | ((c: Settings) => Settings)) {
+      s = typeof change === 'function' ? change(s) : { ...s, ...change };
+      store.writes++;
+      return s;
+    },
+  };
+  return store;
+}
+
+async function boot(opts: {
+  platform?: 'linux' | 'darwin' | 'win32';
+  credential?: boolean;
+  results?: (n: number, now: number) => RefreshResult;
+  settings?: Partial<Settings>;
+  lock?: boolean;
+}) {
+  const stand = createStandIn(opts.platform ?? 'linux', opts.lock === undefined ? {} : { lock: opts.lock });
+  const clock = new FakeClock(T0);
+  const settings = memorySettings(opts.settings);
+  let setupOpened = 0;
+  let n = 0;
+  let credential = opts.credential ?? true;
+  const app = await startTrayApp(stand.api, {
+    clock,
+    random: () => 0.5,
+    settings,
+    refresh: async () => {
+      n++;
+      return (opts.results ?? ((_n, now) => ok(snapshotAt(now, 42))))(n, clock.now());
+    },
+    hasCredential: async () => credential,
+    openSetup: () => void setupOpened++,
+    localeCandidates: () => ['en-US'],
+  });
+  const settle = async () => {
+    await app?.scheduler.whenIdle();
+    await new Promise((r) => setImmediate(r));
+  };
+  await settle();
+  return {
+    stand,
+    clock,
+    settings,
+    app,
+    settle,
+    refreshes: () => n,
+    setupOpened: () => setupOpened,
+    setCredential: (v: boolean) => void (credential = v),
+    tray: () => stand.trays[0]!,
+  };
+}
+
+describe('tray app start-up', () => {
+  it('takes the single-instance lock, sets the app id and shows the reading in the tray', async () => {
+    const b = await boot({});
+    expect(b.stand.calls.slice(0, 2)).toEqual([
+      'requestSingleInstanceLock',
+      `setAppUserModelId:${APP_USER_MODEL_ID}`,
+    ]);
+    expect(b.stand.trays).toHaveLength(1);
+    const t = b.tray();
+    expect(t.tooltip).toContain('42 % used · 58 % left');
+    // The icon passed to the tray is the green "42" badge at 1× and 2×.
+    expect(t.image.reps.map((r) => [r.scaleFactor, r.bitmap.width])).toEqual([
+      [1, 16],
+      [2, 32],
+    ]);
+    const px = t.image.reps[0]!.bitmap.data.subarray((8 * 16 + 1) * 4, (8 * 16 + 1) * 4 + 4);
+    expect(Array.from(px)).toEqual([...PALETTE.normal.badge]);
+    expect(t.image.template).toBe(false);
+    expect(b.settings.get().lastSnapshot?.percentUsed).toBe(42);
+    expect(b.stand.loginItems.at(-1)).toEqual({ openAtLogin: false });
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    const b = await boot({ lock: false });
+    expect(b.app).toBeNull();
+    expect(b.stand.calls).toEqual(['requestSingleInstanceLock', 'quit']);
+    expect(b.stand.trays).toHaveLength(0);
+  });
+
+  it('opens setup on first run without a credential and shows the "?" badge', async () => {
+    const b = await boot({ credential: false });
+    expect(b.setupOpened()).toBe(1);
+    expect(b.refreshes()).toBe(0);
+    expect(b.tray().tooltip).toContain('Not set up yet — open setup');
+    const px = b.tray().image.reps[0]!.bitmap.data.subarray((8 * 16 + 1) * 4, (8 * 16 + 1) * 4 + 4);
+    expect(Array.from(px)).toEqual([...PALETTE.unconfigured.badge]);
+    // A token saved in the wizard starts the polling.
+    b.setCredential(true);
+    await b.app!.credentialsChanged();
+    await b.settle();
+    expect(b.refreshes()).toBe(1);
+    expect(b.tray().tooltip).toContain('42 %');
+  });
+
+  it('opens setup when the app is launched a second time', async () => {
+    const b = await boot({});
+    b.stand.emit('app', 'second-instance');
+    expect(b.setupOpened()).toBe(1);
+  });
+
+  it('uses a template image and a text title on macOS and hides the Dock icon', async () => {
+    const b = await boot({ platform: 'darwin' });
+    expect(b.stand.calls).toContain('dock.hide');
+    expect(b.tray().image.template).toBe(true);
+    expect(b.tray().title).toBe('42 %');
+    expect(findItem(b.tray().menu, 'refresh')?.label).toBe('Refresh now');
+  });
+
+  it('keeps mnemonics on Windows and cuts the tooltip to 127 characters', async () => {
+    const b = await boot({ platform: 'win32' });
+    expect(findItem(b.tray().menu, 'refresh')?.label).toBe('&Refresh now');
+    expect(b.tray().tooltip.length).toBeLessThanOrEqual(127);
+  });
+});
+
+describe('tray app events', () => {
+  it('refreshes on resume and unlock when the last reading is over a minute old', async () => {
+    const b = await boot({});
+    b.stand.emit('powerMonitor', 'resume');
+    await b.settle();
+    expect(b.refreshes()).toBe(1);
+    b.clock.suspend(2 * 60 * MIN);
+    b.stand.emit('powerMonitor', 'resume');
+    await b.settle();
+    expect(b.refreshes()).toBe(2);
+    await b.clock.runUntil(T0 + 2 * 60 * MIN + 2 * MIN, b.settle);
+    b.stand.emit('powerMonitor', 'unlock-screen');
+    await b.settle();
+    expect(b.refreshes()).toBe(3);
+  });
+
+  it('refreshes when the network comes back', async () => {
+    const b = await boot({
+      results: (n, now) => (n === 1 ? fail({ kind: 'network' }) : ok(snapshotAt(now, 50))),
+    });
+    expect(b.tray().tooltip).toContain('Cannot reach GitHub');
+    b.stand.online = false;
+    await b.clock.runUntil(T0 + ONLINE_POLL_MS + 1, b.settle);
+    b.stand.online = true;
+    await b.clock.runUntil(T0 + 2 * ONLINE_POLL_MS + 1, b.settle);
+    // The backoff says wait until +5 min: coming online does not jump it.
+    expect(b.refreshes()).toBe(1);
+    await b.clock.runUntil(T0 + 5 * MIN + 1, b.settle);
+    expect(b.refreshes()).toBe(2);
+    expect(b.tray().tooltip).toContain('50 % used');
+  });
+
+  it('notifies once for a crossed threshold and persists the memory', async () => {
+    const b = await boot({ results: (n, now) => ok(snapshotAt(now, n === 1 ? 50 : 91)) });
+    await b.clock.runUntil(T0 + 11 * MIN, b.settle);
+    expect(b.stand.notifications.map((n) => n.title)).toEqual(['Copilot: 90 % of the allowance used']);
+    expect(b.stand.notifications[0]!.shown).toBe(true);
+    expect(b.settings.get().notified).toEqual({
+      period: '2026-06',
+      thresholds: [75, 90],
+      accessBroken: false,
+    });
+    b.stand.notifications[0]!.click();
+    expect(b.stand.opened).toEqual(['https://github.com/settings/billing']);
+  });
+
+  it('tells about broken access once, and the click opens setup', async () => {
+    const b = await boot({ results: () => fail({ kind: 'auth', reason: 'expired', status: 401 }) });
+    expect(b.stand.notifications).toHaveLength(1);
+    expect(b.tray().tooltip).toContain('Token expired — open setup');
+    b.stand.notifications[0]!.click();
+    expect(b.setupOpened()).toBe(1);
+    await b.clock.runUntil(T0 + 60 * MIN, b.settle);
+    expect(b.refreshes()).toBe(1);
+    expect(b.stand.notifications).toHaveLength(1);
+  });
+});
+
+describe('tray menu actions', () => {
+  it('changes settings from the menu and re-renders with the new choice', async () => {
+    const b = await boot({});
+    findItem(b.tray().menu, 'interval-15')!.click!();
+    expect(b.settings.get().refreshMinutes).toBe(15);
+    expect(findItem(b.tray().menu, 'interval-15')?.checked).toBe(true);
+    findItem(b.tray().menu, 'notify-thresholds')!.click!();
+    expect(b.settings.get().notifications.thresholds).toBe(false);
+    findItem(b.tray().menu, 'login')!.click!();
+    expect(b.stand.loginItems.at(-1)).toEqual({ openAtLogin: true });
+    findItem(b.tray().menu, 'language-fr')!.click!();
+    expect(findItem(b.tray().menu, 'refresh')?.label).toBe('&Actualiser');
+    findItem(b.tray().menu, 'thresholds-50-75-90-100')!.click!();
+    expect(b.settings.get().thresholds).toEqual([50, 75, 90, 100]);
+  });
+
+  it('refreshes, opens setup and billing, and quits cleanly', async () => {
+    const b = await boot({});
+    await b.clock.runUntil(T0 + 2 * MIN, b.settle);
+    findItem(b.tray().menu, 'refresh')!.click!();
+    await b.settle();
+    expect(b.refreshes()).toBe(2);
+    findItem(b.tray().menu, 'setup')!.click!();
+    expect(b.setupOpened()).toBe(1);
+    findItem(b.tray().menu, 'billing')!.click!();
+    expect(b.stand.opened).toEqual(['https://github.com/settings/billing']);
+    findItem(b.tray().menu, 'quit')!.click!();
+    expect(b.stand.calls.at(-1)).toBe('quit');
+    expect(b.tray().destroyed).toBe(true);
+    expect(b.clock.pending()).toEqual([]);
+  });
+});

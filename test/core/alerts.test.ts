@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_MEMORY, evaluateAlerts, type AlertSettings } from '../../main/core/alerts';
+import { createTranslator } from '../../shared/i18n';
+import { snapshotAt } from './scheduler-fixtures';
+
+const JUNE = Date.UTC(2026, 5, 10, 12);
+const JULY = Date.UTC(2026, 6, 2, 12);
+const en = createTranslator('en');
+const all: AlertSettings = {
+  thresholds: [75, 90, 100],
+  notifications: { thresholds: true, accessBroken: true, periodReset: true },
+};
+const opts = { timeZone: 'UTC' };
+
+describe('threshold alerts', () => {
+  it('announces a crossed threshold once per period', () => {
+    const first = evaluateAlerts(EMPTY_MEMORY, { ok: true, snapshot: snapshotAt(JUNE, 80) }, all, en, opts);
+    expect(first.notifications).toHaveLength(1);
+    expect(first.notifications[0]).toMatchObject({ kind: 'threshold', threshold: 75, action: 'openBilling' });
+    expect(first.notifications[0]!.title).toBe('Copilot: 75 % of the allowance used');
+    expect(first.notifications[0]!.body).toBe('240 / 300 premium requests used, 60 left. Resets Jul 1.');
+    const again = evaluateAlerts(first.memory, { ok: true, snapshot: snapshotAt(JUNE, 85) }, all, en, opts);
+    expect(again.notifications).toEqual([]);
+    expect(again.memory).toEqual({ period: '2026-06', thresholds: [75], accessBroken: false });
+  });
+
+  it('gives one notice, for the highest, when several thresholds are crossed at once', () => {
+    const out = evaluateAlerts(EMPTY_MEMORY, { ok: true, snapshot: snapshotAt(JUNE, 104) }, all, en, opts);
+    expect(out.notifications.map((n) => n.threshold)).toEqual([100]);
+    expect(out.notifications[0]!.title).toBe('Copilot allowance used up');
+    expect(out.memory.thresholds).toEqual([75, 90, 100]);
+  });
+
+  it('stays quiet but remembers when threshold notifications are off', () => {
+    const off = { ...all, notifications: { ...all.notifications, thresholds: false } };
+    const out = evaluateAlerts(EMPTY_MEMORY, { ok: true, snapshot: snapshotAt(JUNE, 95) }, off, en, opts);
+    expect(out.notifications).toEqual([]);
+    expect(out.memory.thresholds).toEqual([75, 90]);
+  });
+
+  it('has nothing to say about unlimited plans', () => {
+    const s = snapshotAt(JUNE, 0, { unlimited: true, allowance: null, percentUsed: null, remaining: null });
+    expect(evaluateAlerts(EMPTY_MEMORY, { ok: true, snapshot: s }, all, en).notifications).toEqual([]);
+  });
+
+  it('speaks the user language', () => {
+    const zh = evaluateAlerts(
+      EMPTY_MEMORY,
+      { ok: true, snapshot: snapshotAt(JUNE, 91) },
+      all,
+      createTranslator('zh'),
+      opts,
+    );
+    expect(zh.notifications[0]!.title).toBe('Copilot：已用额度的 90%');
+    const fr = evaluateAlerts(
+      EMPTY_MEMORY,
+      { ok: true, snapshot: snapshotAt(JUNE, 91) },
+      all,
+      createTranslator('fr'),
+      opts,
+    );
+    expect(fr.notifications[0]!.body).toContain('premium utilisés');
+  });
+});
+
+describe('period reset', () => {
+  it('resets the memory and says so when a new period starts', () => {
+    const june = { period: '2026-06', thresholds: [75, 90, 100], accessBroken: false };
+    const out = evaluateAlerts(june, { ok: true, snapshot: snapshotAt(JULY, 2) }, all, en, opts);
+    expect(out.memory).toEqual({ period: '2026-07', thresholds: [], accessBroken: false });
+    expect(out.notifications).toHaveLength(1);
+    expect(out.notifications[0]).toMatchObject({ kind: 'periodReset', title: 'Copilot allowance has reset' });
+    expect(out.notifications[0]!.body).toBe(
+      'A new billing period (2026-07) has started: 300 premium requests available.',
+    );
+  });
+
+  it('can announce the reset and a threshold crossed in the new period together', () => {
+    const june = { period: '2026-06', thresholds: [75], accessBroken: false };
+    const out = evaluateAlerts(june, { ok: true, snapshot: snapshotAt(JULY, 76) }, all, en, opts);
+    expect(out.notifications.map((n) => n.kind)).toEqual(['periodReset', 'threshold']);
+  });
+
+  it('does not announce a reset on the very first reading, nor go back for a late old one', () => {
+    const first = evaluateAlerts(EMPTY_MEMORY, { ok: true, snapshot: snapshotAt(JULY, 2) }, all, en);
+    expect(first.notifications).toEqual([]);
+    const late = evaluateAlerts(first.memory, { ok: true, snapshot: snapshotAt(JUNE, 99) }, all, en);
+    expect(late.notifications).toEqual([]);
+    expect(late.memory.period).toBe('2026-07');
+  });
+
+  it('respects the reset switch', () => {
+    const off = { ...all, notifications: { ...all.notifications, periodReset: false } };
+    const out = evaluateAlerts(
+      { period: '2026-06', thresholds: [], accessBroken: false },
+      { ok: true, snapshot: snapshotAt(JULY, 1) },
+      off,
+      en,
+    );
+    expect(out.notifications).toEqual([]);
+    expect(out.memory.period).toBe('2026-07');
+  });
+});
+
+describe('broken access', () => {
+  it('says once that access is broken, opening setup on click, until a refresh works again', () => {
+    const err = {
+      ok: false as const,
+      error: { kind: 'auth' as const, reason: 'expired' as const, status: 401 },
+    };
+    const a = evaluateAlerts(EMPTY_MEMORY, err, all, en);
+    expect(a.notifications).toHaveLength(1);
+    expect(a.notifications[0]).toMatchObject({ kind: 'accessBroken', action: 'openSetup' });
+    expect(a.notifications[0]!.body).toContain('The token has expired');
+    expect(evaluateAlerts(a.memory, err, all, en).notifications).toEqual([]);
+    const fixed = evaluateAlerts(a.memory, { ok: true, snapshot: snapshotAt(JUNE, 1) }, all, en);
+    expect(fixed.memory.accessBroken).toBe(false);
+    expect(evaluateAlerts(fixed.memory, err, all, en).notifications).toHaveLength(1);
+  });
+
+  it('does not call a network outage broken access', () => {
+    const out = evaluateAlerts(EMPTY_MEMORY, { ok: false, error: { kind: 'network' } }, all, en);
+    expect(out).toEqual({ notifications: [], memory: EMPTY_MEMORY });
+  });
+
+  it('respects the access switch but still remembers', () => {
+    const off = { ...all, notifications: { ...all.notifications, accessBroken: false } };
+    const out = evaluateAlerts(
+      EMPTY_MEMORY,
+      { ok: false, error: { kind: 'auth', reason: 'revoked' } },
+      off,
+      en,
+    );
+    expect(out.notifications).toEqual([]);
+    expect(out.memory.accessBroken).toBe(true);
+  });
+});

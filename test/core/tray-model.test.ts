@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import {
+  billingUrl,
+  levelFor,
+  trayView,
+  type MenuItemModel,
+  type TrayState,
+} from '../../main/core/tray-model';
+import { createTranslator } from '../../shared/i18n';
+import { snapshotAt } from './scheduler-fixtures';
+
+const NOW = Date.UTC(2026, 5, 10, 14, 5);
+const en = createTranslator('en');
+const opts = { timeZone: 'UTC' };
+const settings: TrayState['settings'] = {
+  apiUrl: 'https://api.github.com',
+  refreshMinutes: 5,
+  thresholds: [75, 90, 100],
+  notifications: { thresholds: true, accessBroken: true, periodReset: false },
+  language: null,
+  launchAtLogin: true,
+};
+const fresh = snapshotAt(NOW - 60_000, 30, {
+  models: [
+    { model: 'Claude Sonnet 4.5', used: 50 },
+    { model: 'GPT-5', used: 30 },
+    { model: 'Gemini 2.5 Pro', used: 8 },
+    { model: 'o3', used: 2 },
+  ],
+});
+const base: TrayState = {
+  snapshot: fresh,
+  error: null,
+  lastAttemptAt: NOW - 60_000,
+  refreshing: false,
+  configured: true,
+  settings,
+};
+const find = (items: MenuItemModel[], id: string): MenuItemModel | undefined => {
+  for (const i of items) {
+    if (i.id === id) return i;
+    const sub = i.submenu && find(i.submenu, id);
+    if (sub) return sub;
+  }
+  return undefined;
+};
+
+describe('icon level', () => {
+  const flags = { stale: false, error: false, configured: true };
+  it('follows the thresholds: below, at the lowest, at the highest below 100, at or over 100', () => {
+    const lv = (p: number) => levelFor({ percentUsed: p, unlimited: false }, [75, 90, 100], flags);
+    expect([lv(10), lv(74.9), lv(75), lv(89), lv(90), lv(99.9), lv(100), lv(130)]).toEqual([
+      'normal',
+      'normal',
+      'warning',
+      'warning',
+      'critical',
+      'critical',
+      'over',
+      'over',
+    ]);
+  });
+  it('puts not set up before broken access before an old number', () => {
+    const s = { percentUsed: 95, unlimited: false };
+    expect(levelFor(s, [75, 90], { stale: true, error: true, configured: false })).toBe('unconfigured');
+    expect(levelFor(s, [75, 90], { stale: true, error: true, configured: true })).toBe('error');
+    expect(levelFor(s, [75, 90], { stale: true, error: false, configured: true })).toBe('stale');
+  });
+  it('treats unlimited plans as normal', () => {
+    expect(levelFor({ percentUsed: null, unlimited: true }, [75], flags)).toBe('normal');
+  });
+});
+
+describe('tray tooltip', () => {
+  it('says account, plan, used of allowance, percent used and left, reset and update time', () => {
+    const v = trayView(base, en, NOW, opts);
+    expect(v.iconLabel).toBe('30');
+    expect(v.level).toBe('normal');
+    expect(v.title).toBe('30 %');
+    expect(v.tooltip).toBe(
+      [
+        'Copilot Meter · @octocat · Copilot Pro',
+        '90 / 300 premium requests used',
+        '30 % used · 70 % left',
+        'Resets Jul 1',
+        'Updated 02:04 PM',
+      ].join('\n'),
+    );
+  });
+
+  it('names the problem in one line and marks the old number stale', () => {
+    const v = trayView(
+      { ...base, error: { kind: 'network', detail: 'ENOTFOUND' }, lastAttemptAt: NOW },
+      en,
+      NOW + 2 * 3_600_000,
+      opts,
+    );
+    expect(v.level).toBe('stale');
+    expect(v.iconLabel).toBe('30');
+    expect(v.tooltip).toContain('Cannot reach GitHub — showing the last reading');
+    expect(v.tooltip).toContain('Last reading is 2 h old');
+  });
+
+  it('shows "!" and "Token expired — open setup" when the token expired', () => {
+    const v = trayView({ ...base, error: { kind: 'auth', reason: 'expired', status: 401 } }, en, NOW, opts);
+    expect(v.level).toBe('error');
+    expect(v.iconLabel).toBe('!');
+    expect(v.title).toBe('');
+    expect(v.tooltip).toContain('Token expired — open setup');
+    expect(find(v.menu, 'problem')).toMatchObject({ action: { type: 'openSetup' } });
+  });
+
+  it('asks to be set up when there is no credential', () => {
+    const v = trayView({ ...base, snapshot: null, configured: false, lastAttemptAt: null }, en, NOW, opts);
+    expect(v).toMatchObject({ iconLabel: '?', level: 'unconfigured' });
+    expect(v.tooltip).toBe('Copilot Meter\nNot updated yet\nNot set up yet — open setup');
+    expect(find(v.menu, 'refresh')?.enabled).toBe(false);
+  });
+
+  it('says "unlimited" and shows ∞ for unlimited plans', () => {
+    const s = snapshotAt(NOW, 0, {
+      unlimited: true,
+      allowance: null,
+      percentUsed: null,
+      remaining: null,
+      used: 12,
+    });
+    const v = trayView({ ...base, snapshot: s }, en, NOW, opts);
+    expect(v.iconLabel).toBe('∞');
+    expect(v.tooltip).toContain('12 premium requests used · unlimited');
+  });
+
+  it('marks a reading from last month stale', () => {
+    const old = snapshotAt(Date.UTC(2026, 4, 31, 23, 58), 99);
+    const v = trayView({ ...base, snapshot: old }, en, Date.UTC(2026, 5, 1, 0, 1), opts);
+    expect(v.level).toBe('stale');
+  });
+
+  it('is translated', () => {
+    const v = trayView(base, createTranslator('fr'), NOW, opts);
+    expect(v.tooltip).toContain('30 % utilisés · 70 % restants');
+    expect(v.tooltip).toContain('Réinitialisation le 1 juil.');
+    const z = trayView(base, createTranslator('zh'), NOW, opts);
+    expect(z.tooltip).toContain('已用 30% · 剩余 70%');
+  });
+});
+
+describe('tray menu', () => {
+  it('lists the figures as disabled items and the top three models', () => {
+    const v = trayView(base, en, NOW, opts);
+    expect(find(v.menu, 'figure-0')).toMatchObject({
+      label: '90 / 300 premium requests used',
+      enabled: false,
+    });
+    const models = v.menu.filter((i) => i.id.startsWith('model-')).map((i) => i.label);
+    expect(models).toEqual(['Claude Sonnet 4.5: 50', 'GPT-5: 30', 'Gemini 2.5 Pro: 8']);
+  });
+
+  it('has keyboard mnemonics, accelerators and actions for the commands', () => {
+    const v = trayView(base, en, NOW, opts);
+    expect(find(v.menu, 'refresh')).toMatchObject({
+      label: '&Refresh now',
+      accelerator: 'CmdOrCtrl+R',
+      enabled: true,
+      action: { type: 'refresh' },
+    });
+    expect(find(v.menu, 'setup')?.action).toEqual({ type: 'openSetup' });
+    expect(find(v.menu, 'billing')?.action).toEqual({ type: 'openBilling' });
+    expect(v.menu[v.menu.length - 1]).toMatchObject({ id: 'quit', label: '&Quit', action: { type: 'quit' } });
+  });
+
+  it('shows the settings with the current choices checked', () => {
+    const v = trayView({ ...base, settings: { ...settings, refreshMinutes: 7 } }, en, NOW, opts);
+    const radios = find(v.menu, 'interval')!.submenu!;
+    expect(radios.map((r) => r.id)).toContain('interval-7');
+    expect(radios.filter((r) => r.checked).map((r) => r.id)).toEqual(['interval-7']);
+    expect(find(v.menu, 'thresholds-75-90-100')?.checked).toBe(true);
+    expect(find(v.menu, 'notify-periodReset')).toMatchObject({ type: 'checkbox', checked: false });
+    expect(find(v.menu, 'login')).toMatchObject({ checked: true, action: { type: 'toggleLaunchAtLogin' } });
+    expect(find(v.menu, 'language-system')).toMatchObject({
+      checked: true,
+      action: { type: 'setLanguage', lang: null },
+    });
+    expect(find(v.menu, 'language-zh')?.label).toBe('中文');
+  });
+
+  it('keeps an & in a model name literal', () => {
+    const s = { ...fresh, models: [{ model: 'R&D model', used: 1 }] };
+    expect(find(trayView({ ...base, snapshot: s }, en, NOW, opts).menu, 'model-R&D model')?.label).toBe(
+      'R&&D model: 1',
+    );
+  });
+});
+
+describe('billing page', () => {
+  it('opens the billing page on the account host', () => {
+    expect(billingUrl(fresh, 'https://api.github.com')).toBe('https://github.com/settings/billing');
+    expect(billingUrl(null, 'https://api.acme.ghe.com')).toBe('https://acme.ghe.com/settings/billing');
+  });
+});
