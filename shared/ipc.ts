@@ -81,7 +81,8 @@ export type TokenWarning = 'classic-token' | 'no-usage-yet';
 export interface TokenCheckView {
   login: string;
   host: string;
-  unit: Unit;
+  /** The billing world; null when GitHub's answer did not show it (no usage items in either). */
+  unit: Unit | null;
   plan: PlanId | null;
   /** True when GitHub said the plan; false when the user must choose it. */
   planDetected: boolean;

@@ -3,6 +3,7 @@
  * index.ts; tests build it with in-memory I/O. Commands return an exit code (see exit-codes.ts) and never call
  * process.exit themselves.
  */
+import type { PlanId } from '../../shared/domain';
 import type { Translator } from '../../shared/i18n';
 import type { Clock, Env, Files, Http } from '../core/ports';
 import type { SecretStore } from '../secrets/types';
@@ -30,7 +31,7 @@ export interface CliContext {
    * Flags parsed globally by args.ts (parsing is strict and shared, so subcommands receive only positionals):
    * `--user LOGIN`, `--delete`, `--session-only`. `runAuthCommand(args, ctx)` gets e.g. args = ['set'].
    */
-  flags: { user?: string; delete: boolean; sessionOnly: boolean };
+  flags: { user?: string; plan?: PlanId; delete: boolean; sessionOnly: boolean };
   env: Env;
   files: Files;
   http: Http;

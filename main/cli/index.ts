@@ -3,7 +3,6 @@
  * (the same file the tray app uses), and dispatches. Heavy modules (keytar, conf) load only when needed, so
  * `copilot-meter status` with COPILOT_METER_TOKEN starts about as fast as a bare `node` + one fetch.
  */
-import type { CredentialSourceId } from '../../shared/domain';
 import { errorInfo } from '../../shared/errors';
 import { createTranslator, describeError, pickLanguage, type Lang, type Translator } from '../../shared/i18n';
 import { createEngine } from '../core/engine';
@@ -94,7 +93,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     tr,
     apiUrl,
     json: opts.format === 'json',
-    flags: { ...(opts.user ? { user: opts.user } : {}), ...opts.authFlags },
+    flags: {
+      ...(opts.user ? { user: opts.user } : {}),
+      ...(opts.plan ? { plan: opts.plan } : {}),
+      ...opts.authFlags,
+    },
     env,
     files: nodeFiles,
     http: new FetchHttp(),
@@ -107,9 +110,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return runAuthCommand(opts.rest, ctx);
   }
 
-  // An explicit token for this run: from stdin, or the env var. It is then the only credential used.
+  // An explicit token for this run (stdin or COPILOT_METER_TOKEN) is tried first; the keychain is then not opened.
+  // Sign-ins found on disk stay available: they can detect the plan, and the chain falls back to them.
   let vars = env.vars;
-  let sources: CredentialSourceId[] | undefined;
   if (opts.tokenStdin) {
     const token = (await io.readStdin()).trim();
     if (!token) {
@@ -118,10 +121,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     vars = { ...vars, COPILOT_METER_TOKEN: token };
   }
-  if (vars.COPILOT_METER_TOKEN) sources = ['env'];
+  const explicit = Boolean(vars.COPILOT_METER_TOKEN);
 
   const prefs: UsagePreferences = {};
-  const login = opts.user ?? env.vars.COPILOT_METER_USER ?? (sources ? undefined : activeLogin(settings));
+  const login = opts.user ?? env.vars.COPILOT_METER_USER ?? (explicit ? undefined : activeLogin(settings));
   if (login) prefs.login = login;
   const plan = opts.plan ?? settings?.plan ?? undefined;
   if (plan) prefs.plan = plan;
@@ -133,19 +136,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     clock: ctx.clock,
     env: { ...env, vars },
     files: ctx.files,
-    // The keychain is only opened when a keychain credential is wanted (not for an explicit token).
-    secrets: sources ? null : await openSecrets().catch(() => null),
+    secrets: explicit ? null : await openSecrets().catch(() => null),
   });
   const inputs = {
     engine,
     prefs,
     thresholds: settings?.thresholds ?? [75, 90, 100],
     problems: async () => {
-      if (sources) return [];
       const found = await engine.findCredentials();
       return found.problems.map((p) => ({ origin: p.origin, message: p.message }));
     },
-    ...(sources ? { sources } : {}),
   };
 
   if (opts.watch === undefined) return runStatusOnce(opts, ctx, inputs);

@@ -52,7 +52,7 @@ export function renderText(s: UsageSnapshot, tr: Translator, problems: readonly 
       strategy: t(`strategy.${s.source.strategy}`),
       credential: t(`source.${s.source.credential}`),
     }),
-    ...problems.map((p) => t('cli.problem', p)),
+    ...problems.map((p) => t('cli.problem', { origin: p.origin, message: p.message })),
   ].join('\n');
 }
 
@@ -84,7 +84,7 @@ export function renderFailureText(
     ...(attempts.length > 0
       ? [tr.t('cli.attempts'), ...attempts.map((a, i) => attemptLine(a, i, tr))]
       : [tr.t('cli.noAttempts')]),
-    ...problems.map((p) => tr.t('cli.problem', p)),
+    ...problems.map((p) => tr.t('cli.problem', { origin: p.origin, message: p.message })),
   ].join('\n');
 }
 

@@ -1,8 +1,4 @@
-/**
- * `copilot-meter status`: one refresh through the same engine the tray uses, rendered in the chosen format.
- * An explicit token (COPILOT_METER_TOKEN or --token-stdin) is the only credential used: scripts and CI must get
- * predictable results, not whatever sign-in happens to be on the machine.
- */
+/** `copilot-meter status`: one refresh through the same engine the tray uses, rendered in the chosen format. */
 import type { CredentialSourceId, RefreshResult } from '../../shared/domain';
 import type { UsagePreferences } from '../core/strategies/types';
 import type { GlobalOptions } from './args';

@@ -10,7 +10,7 @@ export const cli = defineMessages(
     'cli.over': '{over} over the allowance',
     'cli.unlimited': 'Unlimited · {used} used',
     'cli.noAllowance':
-      '{used} used · allowance unknown: choose your plan (--plan, or `copilot-meter auth set`)',
+      '{used} used · allowance unknown: choose your plan (--plan, or `copilot-meter auth set --plan PLAN`)',
     'cli.period': 'Period: {period}',
     'cli.resets': 'resets {date}',
     'cli.models': 'By model:',
@@ -31,7 +31,7 @@ export const cli = defineMessages(
 
 Usage:
   copilot-meter [status] [options]     show usage (default command)
-  copilot-meter auth set [--user L]    save a fine-grained token (read from stdin or a hidden prompt)
+  copilot-meter auth set [--user L] [--plan P]   save a fine-grained token (stdin or a hidden prompt)
   copilot-meter auth status            stored accounts, token ending, expiry
   copilot-meter auth remove [LOGIN]    delete a stored token
   copilot-meter auth import [--delete] import the legacy ~/.config/opencode/copilot-quota-token.json
@@ -58,7 +58,8 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, or existin
       'cli.usedOf': '已用 {used} / {allowance}',
       'cli.over': '超出额度 {over}',
       'cli.unlimited': '无限制 · 已用 {used}',
-      'cli.noAllowance': '已用 {used} · 额度未知：请选择套餐（--plan，或 `copilot-meter auth set`）',
+      'cli.noAllowance':
+        '已用 {used} · 额度未知：请选择套餐（--plan，或 `copilot-meter auth set --plan PLAN`）',
       'cli.period': '周期：{period}',
       'cli.resets': '{date} 重置',
       'cli.models': '按模型：',
@@ -106,7 +107,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, or existin
       'cli.over': '{over} au-delà du quota',
       'cli.unlimited': 'Illimité · {used} utilisés',
       'cli.noAllowance':
-        '{used} utilisés · quota inconnu : choisissez votre forfait (--plan, ou `copilot-meter auth set`)',
+        '{used} utilisés · quota inconnu : choisissez votre forfait (--plan, ou `copilot-meter auth set --plan FORFAIT`)',
       'cli.period': 'Période : {period}',
       'cli.resets': 'remise à zéro le {date}',
       'cli.models': 'Par modèle :',

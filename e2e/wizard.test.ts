@@ -1,0 +1,300 @@
+/**
+ * The setup wizard in real headless Chromium, wired to the real setup service, which talks to the fake GitHub
+ * over loopback HTTP and stores tokens in the real keychain (private Secret Service) when this machine has one,
+ * else in the memory store. Screenshots of every step (light/dark, en/zh) go to out/screenshots/.
+ */
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import { createKeychainStore } from '../main/secrets/keychain';
+import type { SecretStore } from '../main/secrets/types';
+import { describeIfAvailable } from '../test/helpers/skip';
+import {
+  secretServiceSupport,
+  startSecretService,
+  type SecretServiceHandle,
+} from '../test/helpers/secret-service';
+import { billingCreditsMultiModel, billingEmpty, internalProPlus } from '../test/fake-github/fixtures';
+import type { FakeState } from '../test/fake-github/server';
+import {
+  CLASSIC,
+  LEGACY_PAT,
+  OAUTH,
+  PAT,
+  patState,
+  startSetupWorld,
+  type SetupWorld,
+} from '../test/setup/world';
+import {
+  buildOnce,
+  chromiumAvailable,
+  launch,
+  openWizard,
+  SCREENSHOTS,
+  visibleState,
+  focusedId,
+} from './helpers/browser';
+
+let browser: Browser | null = null;
+let world: SetupWorld | null = null;
+let keychain: { ss: SecretServiceHandle; store: SecretStore } | null = null;
+
+afterEach(async () => {
+  await world?.cleanup();
+  world = null;
+});
+
+async function start(
+  fake: Partial<FakeState>,
+  opts: { keychain?: boolean; homeFiles?: Record<string, unknown> } = {},
+) {
+  const secrets = opts.keychain && keychain ? keychain.store : undefined;
+  if (secrets) for (const k of await secrets.list()) await secrets.delete(k);
+  world = await startSetupWorld({
+    fake,
+    ...(secrets ? { secrets } : {}),
+    ...(opts.homeFiles ? { homeFiles: opts.homeFiles } : {}),
+  });
+  return world;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+const heading = (page: Page) => page.locator('h1').textContent();
+const status = (page: Page) => page.locator('#status').textContent();
+
+/** Pastes a token and presses Enter (keyboard path); waits until the check finished. */
+async function pasteAndCheck(page: Page, token: string) {
+  await page.locator('#token').fill(token);
+  await page.locator('#token').press('Enter');
+  await page.locator('#status.busy').waitFor({ state: 'detached' });
+}
+
+async function toPaste(page: Page) {
+  await page.locator('#create-token').click();
+  await page.locator('#have-token').click();
+}
+
+describeIfAvailable(
+  'chromium',
+  chromiumAvailable(),
+  '/usr/bin/chromium is missing (apt install chromium)',
+)('setup wizard in Chromium', () => {
+  beforeAll(async () => {
+    buildOnce();
+    browser = await launch();
+    if (secretServiceSupport().available) {
+      const ss = await startSecretService();
+      if (ss) keychain = { ss, store: createKeychainStore({ service: 'copilot-meter-e2e' }) };
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await keychain?.ss.stop();
+  });
+
+  for (const lang of ['en', 'zh'] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`walks from "nothing found" to the first reading (${lang}, ${scheme}), screenshotting each step`, async () => {
+        const w = await start(patState(billingCreditsMultiModel), {
+          keychain: lang === 'en' && scheme === 'light',
+        });
+        const { page, responses, problems } = await openWizard(browser!, {
+          dispatch: w.dispatch,
+          colorScheme: scheme,
+          locale: lang === 'zh' ? 'zh-CN' : 'en-US',
+        });
+        const name = (step: string) => `${step}-${lang}-${scheme}`;
+        // One run stores into the real Secret Service when this machine has one.
+        if (keychain && lang === 'en' && scheme === 'light') expect(w.secrets.kind).toBe('keychain');
+        await expect
+          .poll(() => page.locator('#found').textContent())
+          .toBe(
+            lang === 'en' ? 'No Copilot login found on this computer.' : '在这台电脑上未找到 Copilot 登录。',
+          );
+        await shot(page, name('1-welcome'));
+
+        await page.locator('#create-token').click();
+        await expect.poll(() => focusedId(page)).toBe('open-template');
+        await page.locator('#open-template').click();
+        await expect.poll(() => w.opened.length).toBe(1);
+        expect(w.opened[0]).toContain('/settings/personal-access-tokens/new?name=Copilot%20Meter');
+        await shot(page, name('2-create'));
+
+        await page.locator('#have-token').click();
+        await expect.poll(() => focusedId(page)).toBe('token');
+        await page.locator('#token').fill(PAT);
+        await expect.poll(() => page.locator('#token-shape').getAttribute('class')).toContain('good');
+        expect(await page.locator('#token').getAttribute('type')).toBe('password');
+        await shot(page, name('3-paste'));
+
+        await pasteAndCheck(page, PAT);
+        await expect.poll(() => page.locator('input[name=plan]').count()).toBe(6);
+        await shot(page, name('4-plan'));
+
+        // Keyboard only: focus the Pro radio, select it with Space, submit with Enter.
+        await page.locator('input[value=pro]').focus();
+        await page.keyboard.press('Space');
+        await page.keyboard.press('Enter');
+        await page.locator('#reading').waitFor();
+        const used = await page.locator('#reading-used').textContent();
+        expect(used).toBe(lang === 'en' ? '1,087.8 / 1,500 AI credits used' : '已用 1,087.8 / 1,500 AI 积分');
+        expect(await page.locator('#reading-percent').textContent()).toBe(
+          lang === 'en' ? '73 % used · 27 % left' : '已用 73% · 剩余 27%',
+        );
+        expect(await page.locator('.models li').count()).toBe(3);
+        await shot(page, name('5-done'));
+
+        // The token went to the store, and never came back: not in the page, not in any response.
+        expect(await w.secrets.get(`${new URL(w.fake.url).host}/octocat`)).toBe(PAT);
+        expect(await visibleState(page)).not.toContain(PAT);
+        expect(JSON.stringify(responses)).not.toContain(PAT);
+        expect(await page.content()).toContain(`…${PAT.slice(-4)}`);
+        expect(problems).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+
+  const failures: Array<[string, Partial<FakeState> | 'offline' | 'revoked', string]> = [
+    ['401 revoked (unknown to GitHub)', 'revoked', 'GitHub rejected the token (revoked or mistyped)'],
+    [
+      '401 expired',
+      { tokens: { [PAT]: { login: 'octocat', kind: 'pat', permissions: ['plan'], expired: true } } },
+      'The token has expired. Create a new one',
+    ],
+    [
+      '403 Plan permission missing',
+      { tokens: { [PAT]: { login: 'octocat', kind: 'pat', permissions: [] } } },
+      'Account permissions → Plan → Read-only',
+    ],
+    ['rate-limited', { rateLimit: { limit: 5000, remaining: 0 } }, 'GitHub is rate-limiting requests'],
+    ['offline', 'offline', 'Cannot reach GitHub'],
+    ['404 seat billed to an organization', {}, 'Your Copilot seat is billed to an organization'],
+  ];
+  for (const [what, state, message] of failures) {
+    it(`says what is wrong and what to do when the check fails: ${what}`, async () => {
+      const w = await start(patState(billingCreditsMultiModel, typeof state === 'string' ? {} : state));
+      if (what.startsWith('404')) w.fake.state.billing = {};
+      if (state === 'revoked') delete w.fake.state.tokens[PAT];
+      if (state === 'offline') await w.fake.close();
+      const { page, responses } = await openWizard(browser!, { dispatch: w.dispatch });
+      await toPaste(page);
+      await pasteAndCheck(page, PAT);
+      expect(await heading(page)).toBe('Paste your token');
+      expect(await page.locator('#status').getAttribute('role')).toBe('alert');
+      expect(await status(page)).toContain(message);
+      // Focus returns to the field so the user can fix the token at once.
+      expect(await focusedId(page)).toBe('token');
+      expect(await w.secrets.list()).toEqual([]);
+      expect(JSON.stringify(responses)).not.toContain(PAT);
+      await shot(page, `error-${what.split(' ').slice(0, 2).join('-')}-en-light`);
+      await page.context().close();
+    });
+  }
+
+  it('offers a found OpenCode login and shows its reading without any token', async () => {
+    const w = await start(
+      patState(billingCreditsMultiModel, {
+        tokens: { [OAUTH]: { login: 'octocat', kind: 'oauth', permissions: [] } },
+        internalUser: { [OAUTH]: internalProPlus },
+      }),
+      {
+        homeFiles: {
+          '.local/share/opencode/auth.json': {
+            'github-copilot': { type: 'oauth', refresh: OAUTH, access: OAUTH, expires: 0 },
+          },
+        },
+      },
+    );
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, responses } = await openWizard(browser!, { dispatch: w.dispatch, colorScheme: scheme });
+      expect(await page.locator('#found').textContent()).toContain('Signed in to OpenCode');
+      expect(await page.locator('main').textContent()).toContain('internal GitHub endpoint');
+      await shot(page, `1-welcome-found-en-${scheme}`);
+      await page.getByRole('button', { name: 'Use this login: OpenCode' }).click();
+      await page.locator('#reading').waitFor();
+      expect(await page.locator('main').textContent()).toContain('Using your OpenCode login.');
+      expect(await page.locator('#reading-used').textContent()).toBe('375 / 1,500 premium requests used');
+      await shot(page, `5-done-found-en-${scheme}`);
+      expect(await visibleState(page)).not.toContain(OAUTH);
+      expect(JSON.stringify(responses)).not.toContain(OAUTH);
+      await page.context().close();
+    }
+  });
+
+  it('warns about a classic token while typing and after the check', async () => {
+    const w = await start(patState(billingEmpty));
+    const { page } = await openWizard(browser!, { dispatch: w.dispatch });
+    await toPaste(page);
+    await page.locator('#token').fill(CLASSIC);
+    await expect.poll(() => page.locator('#token-shape').textContent()).toContain('classic token (ghp_)');
+    await pasteAndCheck(page, CLASSIC);
+    await expect.poll(() => page.locator('main').textContent()).toContain('Classic token: it works');
+    expect(await page.locator('main').textContent()).toContain('No usage recorded this month yet');
+    await shot(page, 'warning-classic-en-light');
+    await page.context().close();
+  });
+
+  it('switches language in the UI, keeps the pasted text, and remembers the choice', async () => {
+    const w = await start(patState(billingCreditsMultiModel));
+    const { page } = await openWizard(browser!, { dispatch: w.dispatch });
+    expect(await heading(page)).toBe('Welcome');
+    await toPaste(page);
+    await page.locator('#token').fill('github_pat_partial');
+    await page.locator('#lang').selectOption('fr');
+    await expect.poll(() => heading(page)).toBe('Collez votre jeton');
+    expect(await page.locator('#token').inputValue()).toBe('github_pat_partial');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.locator('#lang').selectOption('zh');
+    await expect.poll(() => heading(page)).toBe('粘贴令牌');
+    await expect.poll(() => w.settings.get().language).toBe('zh');
+    await page.locator('#token').fill('');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => heading(page)).toBe('创建只读令牌');
+    await page.context().close();
+
+    // Re-opened: the stored choice wins over the OS language.
+    const again = await openWizard(browser!, { dispatch: w.dispatch, locale: 'en-US' });
+    expect(await heading(again.page)).toBe('欢迎');
+    await again.page.locator('#lang').selectOption('system');
+    await expect.poll(() => heading(again.page)).toBe('Welcome');
+    await expect.poll(() => w.settings.get().language).toBeNull();
+    await again.page.context().close();
+  });
+
+  it('re-opened after saving, shows only "token for @user ending …" with Replace and Remove', async () => {
+    const w = await start(patState(billingCreditsMultiModel), {
+      homeFiles: {
+        '.config/opencode/copilot-quota-token.json': { token: LEGACY_PAT, username: 'octocat', tier: 'pro' },
+      },
+    });
+    const first = await openWizard(browser!, { dispatch: w.dispatch });
+    // The legacy file is offered; its token is imported (checked), saved, then the file deleted.
+    await first.page.locator('#use-legacy').click();
+    await first.page.locator('input[value=pro]').waitFor();
+    expect(await first.page.locator('input[value=pro]').isChecked()).toBe(true);
+    await first.page.locator('#save').click();
+    await first.page.locator('#delete-legacy').click();
+    await expect.poll(() => first.page.locator('main').textContent()).toContain('Old token file deleted.');
+    await first.page.context().close();
+
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, responses } = await openWizard(browser!, { dispatch: w.dispatch, colorScheme: scheme });
+      expect(await heading(page)).toBe('Your token');
+      expect(await page.locator('#accounts').textContent()).toContain(
+        `Token for @octocat ending …${LEGACY_PAT.slice(-4)}`,
+      );
+      expect(await visibleState(page)).not.toContain(LEGACY_PAT);
+      expect(JSON.stringify(responses)).not.toContain(LEGACY_PAT);
+      await shot(page, `0-stored-en-${scheme}`);
+      await page.context().close();
+    }
+
+    const { page } = await openWizard(browser!, { dispatch: w.dispatch });
+    await page.getByRole('button', { name: 'Remove: @octocat' }).click();
+    await expect.poll(() => heading(page)).toBe('Welcome');
+    expect(await status(page)).toBe('Token removed from the keychain.');
+    expect(await w.secrets.list()).toEqual([]);
+    await page.context().close();
+  });
+});

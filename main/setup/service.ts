@@ -1,0 +1,386 @@
+/**
+ * What the setup wizard can ask main to do, as plain async functions returning results (shared/ipc.ts).
+ * Electron-free: main/app/ipc.ts registers these as IPC handlers; the e2e test calls them from a real browser.
+ * The token a user pastes stays in this closure (the "pending" check) so saving does not send it again, and no
+ * return value ever carries it: only tokenHint ("…abcd").
+ */
+import type { CredentialSourceId, PlanId, RefreshResult, UsageSnapshot } from '../../shared/domain';
+import { CREDENTIAL_SOURCE_IDS } from '../../shared/domain';
+import { errorInfo, type ErrorInfo } from '../../shared/errors';
+import type { Lang } from '../../shared/i18n';
+import {
+  fail,
+  ok,
+  type ExternalTarget,
+  type FoundCredential,
+  type LegacyFileInfo,
+  type Result,
+  type SaveRequest,
+  type SaveResult,
+  type SetupState,
+  type StoredAccount,
+  type TokenCheckView,
+  type TokenWarning,
+  type UseFoundResult,
+} from '../../shared/ipc';
+import { allowanceFor } from '../../shared/plans';
+import type { Credential, CredentialLookup } from '../core/credentials/types';
+import { tokenHint } from '../core/credentials/types';
+import type { Env } from '../core/ports';
+import type { PatCheck } from '../core/pat-check';
+import type { SecretStore } from '../secrets/types';
+import { accountKey, parseAccountKey } from '../secrets/types';
+import type { AccountSettings, Settings } from '../settings/types';
+import { legacyQuotaFilePaths } from '../core/credentials/legacy-quota-file';
+import { webHost as webHostOfApi } from '../core/github/url';
+import { externalUrl, isAllowedExternalUrl } from './links';
+
+/** The part of the settings store the wizard needs. */
+export interface SetupSettings {
+  get(): Settings;
+  update(patch: Partial<Settings>): unknown;
+}
+
+/** File effects: the legacy token file is the only file the wizard may delete. */
+export interface SetupFiles {
+  /** True when something was deleted; false when the file was already gone. */
+  remove(path: string): Promise<boolean>;
+}
+
+export interface SetupServiceDeps {
+  /** Live check of a PAT against GitHub (GET /user + billing), bound to http/clock by the caller. */
+  checkPat(token: string, opts: { apiUrl: string }): Promise<PatCheck>;
+  /** Every credential on this machine (OpenCode, editors, gh, legacy file, keychain, env), never printed. */
+  findCredentials(sources?: CredentialSourceId[]): Promise<CredentialLookup>;
+  /** One engine refresh with the saved settings (optionally only some sources), for the first reading. */
+  refresh?(opts?: { sources?: CredentialSourceId[] }): Promise<RefreshResult>;
+  secrets: SecretStore;
+  settings: SetupSettings;
+  files: SetupFiles;
+  env: Env;
+  /** REST API base; defaults to the settings' apiUrl. */
+  apiUrl?: string;
+  /** Opens an (already allowlisted) URL in the user's browser; shell.openExternal in the app. */
+  openUrl?(url: string): Promise<void>;
+  /** Closes the wizard window. */
+  close?(): void;
+  onSaved?(result: SaveResult): void;
+  onLanguageChanged?(language: Lang | null): void;
+  now?(): number;
+}
+
+export interface SetupService {
+  getState(): Promise<Result<SetupState>>;
+  checkToken(req: { token: string }): Promise<Result<TokenCheckView>>;
+  save(req: SaveRequest): Promise<Result<SaveResult>>;
+  useFound(req: { source: Credential['source'] }): Promise<Result<UseFoundResult>>;
+  importLegacy(): Promise<Result<TokenCheckView>>;
+  deleteLegacy(): Promise<Result<{ deleted: boolean }>>;
+  removeToken(req: { key: string }): Promise<Result<{ removed: boolean }>>;
+  setLanguage(req: { language: Lang | null }): Promise<Result<{ language: Lang | null }>>;
+  openExternal(req: { target: ExternalTarget }): Promise<Result<{ opened: boolean }>>;
+  close(): Promise<Result<{ closed: boolean }>>;
+}
+
+/** Sources the Welcome step offers as "usable without a token" (the app's own stores are listed separately). */
+const FOUND_SOURCES = new Set<Credential['source']>(['opencode', 'copilot-editor', 'gh-cli', 'env']);
+
+/** Settings keep only the last four characters; the UI prefixes the ellipsis. */
+const last4 = (token: string): string => tokenHint(token).replace(/^…/, '');
+const hintOf = (stored: string): string => (stored ? `…${stored.replace(/^…/, '')}` : '…');
+
+/** Any thrown thing → ErrorInfo. Unknown errors are reduced to their name: messages could quote input. */
+function toInfo(e: unknown): ErrorInfo {
+  const info = errorInfo(e);
+  if (info) return info;
+  const name = e instanceof Error ? e.name : typeof e;
+  return { kind: 'config', reason: 'other', detail: `unexpected ${name}` };
+}
+
+async function guard<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await fn();
+  } catch (e) {
+    return fail(toInfo(e));
+  }
+}
+
+/** The reading with the user's plan/allowance applied (pat-check reads usage before the plan is chosen). */
+export function withAllowance(
+  s: Omit<UsageSnapshot, 'attempts'> | UsageSnapshot,
+  plan: PlanId | null,
+  allowance: number | null,
+): UsageSnapshot {
+  const limit = allowance ?? allowanceFor(plan, s.unit) ?? (s.unlimited ? null : s.allowance);
+  const unlimited = limit === null && s.unlimited;
+  return {
+    ...s,
+    plan: plan ?? s.plan,
+    allowance: limit,
+    unlimited,
+    remaining: limit === null ? null : limit - s.used,
+    percentUsed: limit === null ? null : limit > 0 ? (s.used / limit) * 100 : null,
+    overage: limit === null ? s.overage : Math.max(0, s.used - limit),
+    attempts: 'attempts' in s ? s.attempts : [],
+  };
+}
+
+export function createSetupService(deps: SetupServiceDeps): SetupService {
+  const now = deps.now ?? Date.now;
+  const apiUrl = () => deps.apiUrl ?? deps.settings.get().apiUrl;
+  const webHost = (): string => {
+    try {
+      return webHostOfApi(apiUrl());
+    } catch {
+      return 'github.com';
+    }
+  };
+  /** The last successful check, held only in main memory until saved, replaced or the wizard closes. */
+  let pending: { token: string; check: Extract<PatCheck, { ok: true }>; legacyPlan: PlanId | null } | null =
+    null;
+
+  const view = (token: string, c: Extract<PatCheck, { ok: true }>, fallbackPlan: PlanId | null = null) => {
+    const v: TokenCheckView = {
+      login: c.login,
+      host: c.host,
+      unit: c.unit,
+      plan: c.plan ?? fallbackPlan,
+      planDetected: c.planDetected,
+      tokenExpiresAt: c.tokenExpiresAt,
+      warnings: (c.warnings as readonly string[]).filter(
+        (w): w is TokenWarning => w === 'classic-token' || w === 'no-usage-yet',
+      ),
+      tokenHint: tokenHint(token),
+      snapshot: c.snapshot ? withAllowance(c.snapshot, c.plan ?? fallbackPlan, null) : null,
+    };
+    return v;
+  };
+
+  async function check(token: string, legacyPlan: PlanId | null): Promise<Result<TokenCheckView>> {
+    pending = null;
+    const c = await deps.checkPat(token, { apiUrl: apiUrl() });
+    if (!c.ok) return fail(c.error);
+    pending = { token, check: c, legacyPlan };
+    return ok(view(token, c, legacyPlan));
+  }
+
+  async function lookup(sources?: CredentialSourceId[]): Promise<CredentialLookup> {
+    const r = await deps.findCredentials(sources);
+    return { credentials: r.credentials ?? [], problems: r.problems ?? [] };
+  }
+
+  async function accounts(settings: Settings): Promise<StoredAccount[]> {
+    const active = settings.activeAccount ?? (settings.accounts[0] ? keyOf(settings.accounts[0]) : null);
+    const list: StoredAccount[] = settings.accounts.map((a) => ({
+      key: keyOf(a),
+      login: a.login,
+      host: a.host,
+      tokenHint: hintOf(a.tokenHint),
+      tokenExpiresAt: a.tokenExpiresAt,
+      lastCheckedAt: a.lastCheckedAt,
+      active: keyOf(a) === active,
+    }));
+    // A token in the keychain that settings forgot about (e.g. stored by the CLI) is still shown, so it can be removed.
+    let keys: string[] = [];
+    try {
+      keys = await deps.secrets.list();
+    } catch {
+      keys = [];
+    }
+    for (const key of keys) {
+      if (list.some((a) => a.key === key)) continue;
+      const ref = parseAccountKey(key);
+      if (!ref) continue;
+      const secret = await deps.secrets.get(key).catch(() => null);
+      list.push({
+        key,
+        login: ref.login,
+        host: ref.host,
+        tokenHint: secret ? tokenHint(secret) : '…',
+        tokenExpiresAt: null,
+        lastCheckedAt: null,
+        active: key === active,
+      });
+    }
+    return list;
+  }
+
+  const keyOf = (a: Pick<AccountSettings, 'host' | 'login'>) => accountKey(a.host, a.login);
+
+  /** Asked of the legacy source alone: the merged lookup drops a token the keychain already holds. */
+  function legacyOf(l: CredentialLookup): LegacyFileInfo | null {
+    const c = l.credentials.find((x) => x.source === 'legacy-quota-file');
+    if (c)
+      return { path: c.origin, login: c.login ?? null, plan: c.plan ?? null, tokenHint: tokenHint(c.token) };
+    // A corrupt legacy file is still "present": the user may want to delete it.
+    const p = l.problems.find((x) => x.source === 'legacy-quota-file');
+    return p ? { path: p.origin, login: null, plan: null, tokenHint: null } : null;
+  }
+
+  async function firstReading(
+    fallback: UsageSnapshot | null,
+  ): Promise<{ snapshot: UsageSnapshot | null; error: ErrorInfo | null }> {
+    if (!deps.refresh) return { snapshot: fallback, error: null };
+    try {
+      const r = await deps.refresh();
+      if (r.ok) return { snapshot: { ...r.snapshot, attempts: r.attempts }, error: null };
+      return { snapshot: fallback, error: r.error };
+    } catch (e) {
+      return { snapshot: fallback, error: toInfo(e) };
+    }
+  }
+
+  return {
+    getState: () =>
+      guard(async () => {
+        const s = deps.settings.get();
+        const l = await lookup();
+        const seen = new Set<string>();
+        const found: FoundCredential[] = [];
+        // Sources in the canonical order; one entry per source, preferring one that knows the login.
+        for (const source of CREDENTIAL_SOURCE_IDS) {
+          if (!FOUND_SOURCES.has(source)) continue;
+          const cs = l.credentials.filter((c) => c.source === source);
+          const c = cs.find((x) => x.login) ?? cs[0];
+          if (!c || seen.has(source)) continue;
+          seen.add(source);
+          found.push({
+            source,
+            kind: c.kind,
+            origin: c.origin,
+            login: c.login ?? null,
+            host: c.host ?? null,
+            tokenHint: tokenHint(c.token),
+          });
+        }
+        return ok({
+          found,
+          accounts: await accounts(s),
+          legacy: legacyOf(await lookup(['legacy-quota-file'])),
+          language: s.language,
+          plan: s.plan,
+          allowanceOverride: s.allowanceOverride,
+          webHost: webHost(),
+          secretStore: deps.secrets.kind,
+          problems: l.problems.map((p) => p.message),
+        });
+      }),
+
+    checkToken: ({ token }) => guard(() => check(token, null)),
+
+    importLegacy: () =>
+      guard(async () => {
+        const l = await lookup(['legacy-quota-file']);
+        const c = l.credentials.find((x) => x.source === 'legacy-quota-file');
+        if (!c) return fail({ kind: 'config', reason: 'noCredential', detail: 'no legacy token file' });
+        return check(c.token, c.plan ?? null);
+      }),
+
+    save: (req) =>
+      guard(async () => {
+        if (req.token !== undefined && req.token !== pending?.token) {
+          const r = await check(req.token, null);
+          if (!r.ok) return r;
+        }
+        const p = pending;
+        if (!p) return fail({ kind: 'config', reason: 'badInput', detail: 'check a token before saving' });
+        const c = p.check;
+        const key = accountKey(c.host, c.login);
+        await deps.secrets.set(key, p.token);
+        const plan = req.plan ?? c.plan ?? p.legacyPlan;
+        const nowIso = new Date(now()).toISOString();
+        const account: AccountSettings = {
+          login: c.login,
+          host: c.host,
+          tokenHint: last4(p.token),
+          tokenExpiresAt: c.tokenExpiresAt,
+          lastCheckedAt: nowIso,
+        };
+        const s = deps.settings.get();
+        await deps.settings.update({
+          accounts: [...s.accounts.filter((a) => keyOf(a) !== key), account],
+          activeAccount: key,
+          plan,
+          allowanceOverride: req.allowance,
+        });
+        // The token now lives in the keychain only; drop the in-memory copy.
+        pending = null;
+        const checked = c.snapshot ? withAllowance(c.snapshot, plan, req.allowance) : null;
+        const first = await firstReading(checked);
+        const result: SaveResult = {
+          account: {
+            key,
+            login: c.login,
+            host: c.host,
+            tokenHint: hintOf(account.tokenHint),
+            tokenExpiresAt: c.tokenExpiresAt,
+            lastCheckedAt: nowIso,
+            active: true,
+          },
+          snapshot: first.snapshot,
+          refreshError: first.error,
+        };
+        deps.onSaved?.(result);
+        return ok(result);
+      }),
+
+    useFound: ({ source }) =>
+      guard(async () => {
+        const l = await lookup();
+        if (!l.credentials.some((c) => c.source === source)) {
+          return fail({ kind: 'config', reason: 'noCredential', detail: source });
+        }
+        if (!deps.refresh)
+          return fail({ kind: 'config', reason: 'other', detail: 'no engine to read usage' });
+        // Only that source, so the reading shown is really the login the user picked.
+        const r = await deps.refresh({ sources: [source] });
+        if (!r.ok) return fail(r.error);
+        return ok({ snapshot: { ...r.snapshot, attempts: r.attempts } });
+      }),
+
+    deleteLegacy: () =>
+      guard(async () => {
+        const legacy = legacyOf(await lookup(['legacy-quota-file']));
+        // Only the path the legacy source itself reported can be deleted: the renderer names no path.
+        if (!legacy || !legacyQuotaFilePaths(deps.env).includes(legacy.path)) return ok({ deleted: false });
+        return ok({ deleted: await deps.files.remove(legacy.path) });
+      }),
+
+    removeToken: ({ key }) =>
+      guard(async () => {
+        const removed = await deps.secrets.delete(key);
+        const s = deps.settings.get();
+        const accounts = s.accounts.filter((a) => keyOf(a) !== key);
+        if (accounts.length !== s.accounts.length || s.activeAccount === key) {
+          await deps.settings.update({
+            accounts,
+            activeAccount: s.activeAccount === key ? null : s.activeAccount,
+          });
+        }
+        return ok({ removed: removed || accounts.length !== s.accounts.length });
+      }),
+
+    setLanguage: ({ language }) =>
+      guard(async () => {
+        await deps.settings.update({ language });
+        deps.onLanguageChanged?.(language);
+        return ok({ language });
+      }),
+
+    openExternal: ({ target }) =>
+      guard<{ opened: boolean }>(async () => {
+        const host = webHost();
+        const url = externalUrl(target, host);
+        if (!isAllowedExternalUrl(url, { webHost: host }) || !deps.openUrl) return ok({ opened: false });
+        await deps.openUrl(url);
+        return ok({ opened: true });
+      }),
+
+    close: () =>
+      guard(async () => {
+        pending = null;
+        deps.close?.();
+        return ok({ closed: deps.close !== undefined });
+      }),
+  };
+}

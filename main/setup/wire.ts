@@ -1,0 +1,79 @@
+/**
+ * Builds the setup service's dependencies from the engine, so the tray app (and the e2e test) wire it in one
+ * call: the token check shares the engine's GitHub client and sees the other credentials (an OAuth login can
+ * reveal the plan), and the first reading is an ordinary engine refresh with the saved settings.
+ */
+import { unlink } from 'node:fs/promises';
+import type { CredentialSourceId } from '../../shared/domain';
+import type { Engine } from '../core/engine';
+import { checkPat } from '../core/pat-check';
+import type { Clock, Env } from '../core/ports';
+import type { UsagePreferences } from '../core/strategies/types';
+import type { SecretStore } from '../secrets/types';
+import type { Settings } from '../settings/types';
+import type { SetupFiles, SetupServiceDeps, SetupSettings } from './service';
+
+/** Deletes a file; false when it was already gone. */
+export const nodeSetupFiles: SetupFiles = {
+  async remove(path) {
+    try {
+      await unlink(path);
+      return true;
+    } catch (e) {
+      if ((e as { code?: unknown }).code === 'ENOENT') return false;
+      throw e;
+    }
+  },
+};
+
+/** What the user told us in settings, as strategy preferences (the active account's login, plan, allowance). */
+export function prefsFromSettings(s: Settings): UsagePreferences {
+  const prefs: UsagePreferences = {};
+  const active = s.accounts.find((a) => `${a.host}/${a.login}` === s.activeAccount) ?? s.accounts[0];
+  if (active) prefs.login = active.login;
+  if (s.plan) prefs.plan = s.plan;
+  if (s.allowanceOverride) prefs.allowance = s.allowanceOverride;
+  return prefs;
+}
+
+export interface EngineSetupOptions {
+  engine: Engine;
+  clock: Clock;
+  env: Env;
+  secrets: SecretStore;
+  settings: SetupSettings;
+  files?: SetupFiles;
+  /** Overrides settings.apiUrl (tests point this at the fake GitHub). */
+  apiUrl?: string;
+}
+
+export function engineSetupDeps(o: EngineSetupOptions): SetupServiceDeps {
+  const apiUrl = () => o.apiUrl ?? o.settings.get().apiUrl;
+  const deps: SetupServiceDeps = {
+    secrets: o.secrets,
+    settings: o.settings,
+    files: o.files ?? nodeSetupFiles,
+    env: o.env,
+    findCredentials: (sources) => o.engine.findCredentials(sources),
+    async checkPat(token, { apiUrl: url }) {
+      const found = await o.engine.findCredentials().catch(() => null);
+      const prefs = prefsFromSettings(o.settings.get());
+      return checkPat(token, {
+        apiUrl: url,
+        clock: o.clock,
+        github: o.engine.client(url),
+        prefs,
+        credentials: found?.credentials ?? [],
+      });
+    },
+    refresh(opts?: { sources?: CredentialSourceId[] }) {
+      return o.engine.refresh({
+        apiUrl: apiUrl(),
+        prefs: prefsFromSettings(o.settings.get()),
+        ...(opts?.sources ? { sources: opts.sources } : {}),
+      });
+    },
+  };
+  if (o.apiUrl) deps.apiUrl = o.apiUrl;
+  return deps;
+}

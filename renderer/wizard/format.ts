@@ -1,0 +1,33 @@
+/** Presentation of a reading for the Done step, with the shared conventions (bar = share LEFT, labelled). */
+import type { UsageSnapshot } from '../../shared/domain';
+import { percentLeft, roundPercent } from '../../shared/format';
+import { LOCALE_OF, type Translator } from '../../shared/i18n';
+
+export function unitName(tr: Translator, unit: UsageSnapshot['unit']): string {
+  return tr.t(unit === 'credits' ? 'unit.credits' : 'unit.requests');
+}
+
+export function usedLine(tr: Translator, s: UsageSnapshot): string {
+  const unit = unitName(tr, s.unit);
+  const used = tr.num(s.used, 1);
+  if (s.unlimited) return tr.t('wizard.done.usedUnlimited', { used, unit });
+  if (s.allowance === null) return tr.t('wizard.done.usedNoAllowance', { used, unit });
+  return tr.t('wizard.done.used', { used, allowance: tr.num(s.allowance), unit });
+}
+
+export function percentLine(tr: Translator, s: UsageSnapshot): string | null {
+  const left = percentLeft(s);
+  if (s.percentUsed === null || left === null) return null;
+  return tr.t('wizard.done.percent', {
+    used: tr.num(roundPercent(s.percentUsed), 1),
+    left: tr.num(roundPercent(left), 1),
+  });
+}
+
+/** A date (ISO, or YYYY-MM-DD) in the user's language; null when missing or unparsable. */
+export function formatDate(tr: Translator, iso: string | null): string | null {
+  if (!iso) return null;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime()) || d.getTime() <= 0) return null;
+  return new Intl.DateTimeFormat(LOCALE_OF[tr.lang], { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+}

@@ -1,0 +1,770 @@
+/**
+ * The setup wizard: Welcome → Create token → Paste → Plan → Done (or "Your token" when one is stored).
+ * Plain DOM, one render function per step, state in one object. Talks to main only via window.copilotMeter.
+ * The pasted token lives only in the password field until it is sent to main once; it is never put in state,
+ * and the field is emptied as soon as main has it.
+ */
+import type { CredentialSourceId, PlanId, Unit, UsageSnapshot } from '../../shared/domain';
+import type { ErrorInfo } from '../../shared/errors';
+import {
+  createTranslator,
+  describeError,
+  isLang,
+  pickLanguage,
+  type Lang,
+  type Translator,
+} from '../../shared/i18n';
+import { LANGS } from '../../shared/i18n/catalog';
+import {
+  tokenShape,
+  validateToken,
+  type FoundCredential,
+  type Result,
+  type SaveResult,
+  type SetupState,
+  type TokenCheckView,
+} from '../../shared/ipc';
+import { allowanceFor, plansFor } from '../../shared/plans';
+import { percentLeft } from '../../shared/format';
+import { api } from './bridge';
+import { append, h } from './dom';
+import { formatDate, percentLine, unitName, usedLine } from './format';
+
+type Step = 'welcome' | 'stored' | 'create' | 'paste' | 'plan' | 'done';
+const STEP_NUMBER: Partial<Record<Step, number>> = { welcome: 1, create: 2, paste: 3, plan: 4, done: 5 };
+const TOTAL_STEPS = 5;
+type Status = { kind: 'info' | 'ok' | 'error' | 'busy'; text: string } | null;
+
+interface UiState {
+  step: Step;
+  setup: SetupState | null;
+  /** The user's choice; null = follow the OS. */
+  langChoice: Lang | null;
+  check: TokenCheckView | null;
+  saved: SaveResult | null;
+  found: { source: CredentialSourceId; snapshot: UsageSnapshot } | null;
+  status: Status;
+  busy: boolean;
+  tokenVisible: boolean;
+  plan: PlanId | 'custom' | null;
+  customAllowance: string;
+  legacyNote: string | null;
+}
+
+const ui: UiState = {
+  step: 'welcome',
+  setup: null,
+  langChoice: null,
+  check: null,
+  saved: null,
+  found: null,
+  status: null,
+  busy: false,
+  tokenVisible: false,
+  plan: null,
+  customAllowance: '',
+  legacyNote: null,
+};
+
+let tr: Translator = createTranslator(osLanguage());
+const t: Translator['t'] = (k, p) => tr.t(k, p);
+
+function osLanguage(): Lang {
+  return pickLanguage([...(navigator.languages ?? []), navigator.language]);
+}
+
+/** The one token field, kept across re-renders (e.g. a language switch) so what was pasted is not lost. */
+const tokenInput = h('input', {
+  id: 'token',
+  type: 'password',
+  autocomplete: 'off',
+  spellcheck: 'false',
+  autocapitalize: 'off',
+  maxlength: 512,
+  'aria-describedby': 'token-shape',
+});
+
+const root = (): HTMLElement => document.getElementById('app')!;
+
+function setLang(): void {
+  const lang = ui.langChoice ?? osLanguage();
+  tr = createTranslator(lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : lang;
+  document.title = t('wizard.title');
+}
+
+function go(step: Step): void {
+  ui.step = step;
+  ui.status = null;
+  render(true);
+}
+
+function errorText(e: ErrorInfo): string {
+  return describeError(e, tr);
+}
+
+async function call<T>(p: Promise<Result<T>>, busyText?: string): Promise<Result<T>> {
+  ui.busy = true;
+  if (busyText) ui.status = { kind: 'busy', text: busyText };
+  render(false);
+  try {
+    const r = await p;
+    if (!r.ok) ui.status = { kind: 'error', text: errorText(r.error) };
+    else if (busyText) ui.status = null;
+    return r;
+  } finally {
+    ui.busy = false;
+  }
+}
+
+// ---- header: title, step, language ----
+
+function header(): HTMLElement {
+  const select = h(
+    'select',
+    {
+      id: 'lang',
+      'aria-label': t('wizard.language'),
+      onchange: (e: Event) => void changeLanguage((e.target as HTMLSelectElement).value),
+    },
+    h('option', { value: 'system', selected: ui.langChoice === null }, t('wizard.language.system')),
+    ...LANGS.map((l) =>
+      h(
+        'option',
+        { value: l, selected: ui.langChoice === l, lang: l },
+        { en: 'English', zh: '中文', fr: 'Français' }[l],
+      ),
+    ),
+  );
+  const n = STEP_NUMBER[ui.step];
+  return h(
+    'header',
+    { class: 'top' },
+    h('span', { class: 'brand' }, 'Copilot Meter'),
+    n ? h('span', { class: 'stepno' }, t('wizard.step', { n, total: TOTAL_STEPS })) : null,
+    h('label', { class: 'lang' }, h('span', { class: 'sr-only' }, t('wizard.language')), select),
+  );
+}
+
+async function changeLanguage(v: string): Promise<void> {
+  const language = isLang(v) ? v : null;
+  ui.langChoice = language;
+  setLang();
+  render(false);
+  document.getElementById('lang')?.focus();
+  await api().setLanguage({ language });
+}
+
+// ---- steps ----
+
+function heading(text: string): HTMLHeadingElement {
+  return h('h1', { tabindex: -1, id: 'step-title' }, text);
+}
+
+function button(
+  label: string,
+  onClick: () => void,
+  opts: { primary?: boolean; id?: string; aria?: string } = {},
+) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: opts.primary ? 'primary' : 'secondary',
+      id: opts.id,
+      'aria-label': opts.aria,
+      disabled: ui.busy,
+      onclick: () => onClick(),
+    },
+    label,
+  );
+}
+
+function sourceName(s: CredentialSourceId): string {
+  return t(`wizard.source.${s}`);
+}
+
+function foundLine(f: FoundCredential): string {
+  return f.login
+    ? t('wizard.welcome.foundLogin', { app: sourceName(f.source), login: f.login })
+    : t('wizard.welcome.found', { app: sourceName(f.source) });
+}
+
+function welcome(): HTMLElement[] {
+  const s = ui.setup;
+  const found = s?.found ?? [];
+  const legacy = s?.legacy?.tokenHint ? s.legacy : null;
+  const lines: HTMLElement[] = [heading(t('wizard.welcome.title')), h('p', {}, t('wizard.welcome.intro'))];
+  if (found.length === 0) {
+    lines.push(h('p', { class: 'found none', id: 'found' }, t('wizard.welcome.nothing')));
+  } else {
+    lines.push(
+      h(
+        'ul',
+        { class: 'found', id: 'found' },
+        ...found.map((f) =>
+          h(
+            'li',
+            {},
+            h('span', {}, foundLine(f)),
+            button(t('wizard.welcome.useFound'), () => void useFound(f.source), {
+              aria: `${t('wizard.welcome.useFound')}: ${sourceName(f.source)}`,
+            }),
+          ),
+        ),
+      ),
+    );
+  }
+  if (legacy) {
+    lines.push(
+      h(
+        'div',
+        { class: 'note' },
+        h('p', {}, t('wizard.welcome.legacy', { path: legacy.path })),
+        button(t('wizard.welcome.useLegacy'), () => void importLegacy(), { id: 'use-legacy' }),
+      ),
+    );
+  }
+  lines.push(
+    h(
+      'div',
+      { class: 'why' },
+      h('p', {}, t('wizard.welcome.whyToken')),
+      found.length ? h('p', {}, t('wizard.welcome.whyTokenFound')) : null,
+    ),
+  );
+  lines.push(
+    actions(
+      ui.setup?.accounts.length ? button(t('wizard.back'), () => go('stored')) : null,
+      button(t('wizard.welcome.createToken'), () => go('create'), { primary: true, id: 'create-token' }),
+    ),
+  );
+  return lines;
+}
+
+function stored(): HTMLElement[] {
+  const accounts = ui.setup?.accounts ?? [];
+  return [
+    heading(t('wizard.stored.title')),
+    h(
+      'ul',
+      { class: 'accounts', id: 'accounts' },
+      ...accounts.map((a) => {
+        const date = formatDate(tr, a.tokenExpiresAt);
+        return h(
+          'li',
+          {},
+          h('p', { class: 'account' }, t('wizard.stored.token', { login: a.login, hint: a.tokenHint })),
+          h(
+            'p',
+            { class: 'muted' },
+            date ? t('wizard.stored.expires', { date }) : t('wizard.stored.noExpiry'),
+          ),
+          h(
+            'div',
+            { class: 'row' },
+            button(t('wizard.stored.replace'), () => go('create'), {
+              aria: `${t('wizard.stored.replace')}: @${a.login}`,
+            }),
+            button(t('wizard.stored.remove'), () => void removeToken(a.key), {
+              aria: `${t('wizard.stored.remove')}: @${a.login}`,
+            }),
+          ),
+        );
+      }),
+    ),
+    actions(button(t('wizard.close'), () => void close(), { primary: true, id: 'close' })),
+  ];
+}
+
+function create(): HTMLElement[] {
+  return [
+    heading(t('wizard.create.title')),
+    h('p', {}, t('wizard.create.intro')),
+    h(
+      'ol',
+      { class: 'checklist' },
+      h('li', {}, h('strong', {}, t('wizard.create.check1'))),
+      h('li', {}, t('wizard.create.check2')),
+      h('li', {}, t('wizard.create.check3')),
+      h('li', {}, t('wizard.create.check4')),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      button(t('wizard.create.open'), () => void openExternal('newTokenTemplate'), { id: 'open-template' }),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link',
+          id: 'open-tokens',
+          disabled: ui.busy,
+          onclick: () => void openExternal('tokensPage'),
+        },
+        t('wizard.create.tokensPage'),
+      ),
+    ),
+    h('p', { class: 'why' }, t('wizard.create.why')),
+    actions(
+      button(t('wizard.back'), () => go(ui.setup?.accounts.length ? 'stored' : 'welcome')),
+      button(t('wizard.create.haveToken'), () => go('paste'), { primary: true, id: 'have-token' }),
+    ),
+  ];
+}
+
+function shapeHint(): HTMLElement {
+  const v = tokenInput.value.trim();
+  const shape = v ? tokenShape(v) : null;
+  return h(
+    'p',
+    {
+      id: 'token-shape',
+      class: `hint ${shape === 'fine-grained' ? 'good' : shape ? 'warn' : ''}`,
+    },
+    shape ? t(`wizard.paste.shape.${shape}`) : '',
+  );
+}
+
+function paste(): HTMLElement[] {
+  tokenInput.type = ui.tokenVisible ? 'text' : 'password';
+  tokenInput.disabled = ui.busy;
+  tokenInput.setAttribute('aria-invalid', ui.status?.kind === 'error' ? 'true' : 'false');
+  tokenInput.oninput = () => {
+    document.getElementById('token-shape')?.replaceWith(shapeHint());
+  };
+  const form = h(
+    'form',
+    {
+      novalidate: true,
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        void checkToken();
+      },
+    },
+    h('label', { for: 'token' }, t('wizard.paste.label')),
+    h(
+      'div',
+      { class: 'field' },
+      tokenInput,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary toggle',
+          id: 'toggle-token',
+          'aria-pressed': ui.tokenVisible ? 'true' : 'false',
+          'aria-controls': 'token',
+          onclick: () => {
+            ui.tokenVisible = !ui.tokenVisible;
+            render(false);
+            document.getElementById('toggle-token')?.focus();
+          },
+        },
+        ui.tokenVisible ? t('wizard.paste.hide') : t('wizard.paste.show'),
+      ),
+    ),
+    shapeHint(),
+    ui.setup?.secretStore === 'keychain' ? h('p', { class: 'why' }, t('wizard.paste.where')) : null,
+    actions(
+      button(t('wizard.back'), () => go('create')),
+      h(
+        'button',
+        { type: 'submit', class: 'primary', id: 'check', disabled: ui.busy },
+        t('wizard.paste.check'),
+      ),
+    ),
+  );
+  return [heading(t('wizard.paste.title')), form];
+}
+
+function unitOf(): Unit {
+  return ui.check?.unit ?? 'requests';
+}
+
+function plan(): HTMLElement[] {
+  const c = ui.check;
+  const unit = unitOf();
+  const uname = unitName(tr, unit);
+  const out: HTMLElement[] = [heading(t('wizard.plan.title'))];
+  if (c) out.push(h('p', { class: 'ok' }, t('wizard.paste.ok', { login: c.login, host: c.host })));
+  for (const w of c?.warnings ?? []) out.push(h('p', { class: 'warn' }, t(`wizard.paste.warning.${w}`)));
+  const detected = c?.planDetected && c.plan ? c.plan : null;
+  const form = h('form', {
+    novalidate: true,
+    onsubmit: (e: Event) => {
+      e.preventDefault();
+      void save();
+    },
+  });
+  if (detected) {
+    const allowance = allowanceFor(detected, unit);
+    form.append(
+      h(
+        'p',
+        { id: 'plan-detected' },
+        allowance === null
+          ? t('wizard.plan.detectedUnlimited', { plan: t(`plan.${detected}`) })
+          : t('wizard.plan.detected', {
+              plan: t(`plan.${detected}`),
+              allowance: tr.num(allowance),
+              unit: uname,
+            }),
+      ),
+    );
+  } else {
+    const radios = plansFor(unit).map((p) =>
+      h(
+        'label',
+        { class: 'radio' },
+        h('input', {
+          type: 'radio',
+          name: 'plan',
+          id: `plan-${p}`,
+          value: p,
+          checked: ui.plan === p,
+          onchange: () => {
+            ui.plan = p;
+            render(false);
+          },
+        }),
+        h(
+          'span',
+          {},
+          t('wizard.plan.option', {
+            plan: t(`plan.${p}`),
+            allowance: tr.num(allowanceFor(p, unit) ?? 0),
+            unit: uname,
+          }),
+        ),
+      ),
+    );
+    const custom = h(
+      'label',
+      { class: 'radio' },
+      h('input', {
+        type: 'radio',
+        name: 'plan',
+        id: 'plan-custom',
+        value: 'custom',
+        checked: ui.plan === 'custom',
+        onchange: () => {
+          ui.plan = 'custom';
+          render(false);
+          document.getElementById('custom-allowance')?.focus();
+        },
+      }),
+      h('span', {}, t('wizard.plan.custom')),
+    );
+    append(form, [
+      h('fieldset', {}, h('legend', {}, t('wizard.plan.choose')), ...radios, custom),
+      ui.plan === 'custom'
+        ? h(
+            'div',
+            { class: 'custom' },
+            h('label', { for: 'custom-allowance' }, t('wizard.plan.customLabel', { unit: uname })),
+            h('input', {
+              id: 'custom-allowance',
+              type: 'number',
+              min: 1,
+              step: 'any',
+              inputmode: 'decimal',
+              value: ui.customAllowance,
+              oninput: (e: Event) => {
+                ui.customAllowance = (e.target as HTMLInputElement).value;
+              },
+            }),
+          )
+        : null,
+    ]);
+  }
+  append(form, [
+    actions(
+      button(t('wizard.back'), () => go('paste')),
+      h('button', { type: 'submit', class: 'primary', id: 'save', disabled: ui.busy }, t('wizard.plan.save')),
+    ),
+  ]);
+  out.push(form);
+  return out;
+}
+
+/** The bar's fill. Width goes through CSSOM: the CSP (style-src 'self') blocks inline style attributes. */
+function fill(left: number): HTMLElement {
+  const el = h('div', { class: `fill ${left < 10 ? 'low' : left < 25 ? 'mid' : ''}` });
+  el.style.width = `${Math.min(100, Math.max(0, left))}%`;
+  return el;
+}
+
+function reading(s: UsageSnapshot): HTMLElement {
+  const left = percentLeft(s);
+  const pct = percentLine(tr, s);
+  const reset = formatDate(tr, s.resetAt);
+  const models = s.models.slice(0, 5);
+  return h(
+    'section',
+    { class: 'reading', id: 'reading', 'aria-label': t(`unit.${s.unit}.title`) },
+    h('p', { class: 'big', id: 'reading-used' }, usedLine(tr, s)),
+    left === null
+      ? null
+      : h(
+          'div',
+          {
+            class: 'bar',
+            role: 'meter',
+            'aria-valuemin': 0,
+            'aria-valuemax': 100,
+            'aria-valuenow': Math.round(left),
+            'aria-label': pct ?? '',
+          },
+          fill(left),
+        ),
+    pct ? h('p', { id: 'reading-percent' }, pct) : null,
+    reset ? h('p', { class: 'muted' }, t('wizard.done.resets', { date: reset })) : null,
+    models.length
+      ? h(
+          'div',
+          { class: 'models' },
+          h('h2', {}, t('wizard.done.models')),
+          h(
+            'ul',
+            {},
+            ...models.map((m) =>
+              h('li', {}, h('span', {}, m.model), h('span', { class: 'num' }, tr.num(m.used, 1))),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+function done(): HTMLElement[] {
+  const out: HTMLElement[] = [heading(t('wizard.done.title'))];
+  const saved = ui.saved;
+  const snapshot = saved?.snapshot ?? ui.found?.snapshot ?? null;
+  if (saved) {
+    out.push(
+      h(
+        'p',
+        { class: 'ok' },
+        ui.setup?.secretStore === 'memory' ? t('wizard.done.savedMemory') : t('wizard.done.savedKeychain'),
+      ),
+    );
+    out.push(
+      h(
+        'p',
+        { class: 'account' },
+        t('wizard.stored.token', { login: saved.account.login, hint: saved.account.tokenHint }),
+      ),
+    );
+  } else if (ui.found) {
+    out.push(h('p', { class: 'ok' }, t('wizard.done.usingFound', { app: sourceName(ui.found.source) })));
+  }
+  if (snapshot) out.push(reading(snapshot));
+  if (saved?.refreshError && !saved.snapshot) {
+    out.push(h('p', { class: 'error' }, `${t('wizard.done.noReading')} ${errorText(saved.refreshError)}`));
+  }
+  const legacy = ui.setup?.legacy;
+  if (saved && legacy && !ui.legacyNote) {
+    out.push(
+      h(
+        'div',
+        { class: 'note' },
+        h('p', {}, t('wizard.done.legacy', { path: legacy.path })),
+        button(t('wizard.done.deleteLegacy'), () => void deleteLegacy(), { id: 'delete-legacy' }),
+      ),
+    );
+  } else if (ui.legacyNote) {
+    out.push(h('p', { class: 'ok' }, ui.legacyNote));
+  }
+  out.push(actions(button(t('wizard.close'), () => void close(), { primary: true, id: 'close' })));
+  return out;
+}
+
+/** The step's footer: the live status line just above its buttons, so messages sit next to the action. */
+function actions(...buttons: Array<HTMLElement | null>): HTMLElement {
+  return h('div', { class: 'footer' }, statusRegion(), h('div', { class: 'actions' }, ...buttons));
+}
+
+function statusRegion(): HTMLElement {
+  const s = ui.status;
+  return h(
+    'div',
+    {
+      id: 'status',
+      class: `status ${s?.kind ?? ''}`,
+      role: s?.kind === 'error' ? 'alert' : 'status',
+      'aria-live': s?.kind === 'error' ? 'assertive' : 'polite',
+    },
+    s?.text ?? '',
+  );
+}
+
+const STEPS: Record<Step, () => HTMLElement[]> = { welcome, stored, create, paste, plan, done };
+
+/** Redraws the current step. `moveFocus` is true when the step changed: focus then goes to the step's start. */
+function render(moveFocus: boolean): void {
+  const app = root();
+  const active = document.activeElement?.id ?? null;
+  app.replaceChildren(
+    header(),
+    h('main', { class: `step step-${ui.step}`, 'aria-labelledby': 'step-title' }, ...STEPS[ui.step]()),
+  );
+  if (moveFocus) focusStep();
+  else if (active) document.getElementById(active)?.focus();
+}
+
+function focusStep(): void {
+  const first: Partial<Record<Step, string>> = {
+    welcome: 'create-token',
+    paste: 'token',
+    create: 'open-template',
+    done: 'close',
+    stored: 'close',
+  };
+  const id = first[ui.step];
+  const el = (id && document.getElementById(id)) || document.getElementById('step-title');
+  el?.focus();
+}
+
+// ---- actions ----
+
+async function refreshState(): Promise<void> {
+  const r = await api().getState();
+  if (r.ok) ui.setup = r.value;
+  else ui.status = { kind: 'error', text: errorText(r.error) };
+}
+
+async function useFound(source: CredentialSourceId): Promise<void> {
+  const r = await call(
+    api().useFound({ source }),
+    t('wizard.welcome.usingFound', { app: sourceName(source) }),
+  );
+  if (r.ok) {
+    ui.found = { source, snapshot: r.value.snapshot };
+    ui.saved = null;
+    go('done');
+  } else render(false);
+}
+
+function afterCheck(v: TokenCheckView): void {
+  ui.check = v;
+  ui.plan = v.plan;
+  go('plan');
+}
+
+async function checkToken(): Promise<void> {
+  const valid = validateToken(tokenInput.value);
+  if (!valid.ok) {
+    ui.status = { kind: 'error', text: errorText(valid.error) };
+    render(false);
+    tokenInput.focus();
+    return;
+  }
+  const r = await call(api().checkToken({ token: valid.value }), t('wizard.paste.checking'));
+  if (r.ok) {
+    // Main keeps the checked token for saving; the page does not need it any more.
+    tokenInput.value = '';
+    ui.tokenVisible = false;
+    afterCheck(r.value);
+  } else {
+    render(false);
+    tokenInput.focus();
+  }
+}
+
+async function importLegacy(): Promise<void> {
+  const r = await call(api().importLegacy(), t('wizard.paste.checking'));
+  if (r.ok) afterCheck(r.value);
+  else render(false);
+}
+
+async function save(): Promise<void> {
+  const detected = ui.check?.planDetected && ui.check.plan ? ui.check.plan : null;
+  let planId: PlanId | null = detected;
+  let allowance: number | null = null;
+  if (!detected) {
+    if (ui.plan === 'custom') {
+      const n = Number(ui.customAllowance.replace(',', '.'));
+      if (!ui.customAllowance.trim() || !Number.isFinite(n) || n <= 0) {
+        ui.status = { kind: 'error', text: t('wizard.plan.invalid') };
+        render(false);
+        document.getElementById('custom-allowance')?.focus();
+        return;
+      }
+      allowance = n;
+    } else if (ui.plan) planId = ui.plan;
+    else {
+      ui.status = { kind: 'error', text: t('wizard.plan.pick') };
+      render(false);
+      return;
+    }
+  }
+  const r = await call(api().save({ plan: planId, allowance }), t('wizard.plan.saving'));
+  if (!r.ok) return render(false);
+  ui.saved = r.value;
+  ui.found = null;
+  ui.check = null;
+  await refreshState();
+  go('done');
+}
+
+async function deleteLegacy(): Promise<void> {
+  const r = await call(api().deleteLegacy());
+  if (r.ok) ui.legacyNote = r.value.deleted ? t('wizard.done.legacyDeleted') : t('wizard.done.legacyGone');
+  render(false);
+  if (r.ok) document.getElementById('close')?.focus();
+}
+
+async function removeToken(key: string): Promise<void> {
+  const r = await call(api().removeToken({ key }));
+  if (!r.ok) return render(false);
+  await refreshState();
+  if (ui.setup?.accounts.length) {
+    ui.status = { kind: 'ok', text: t('wizard.stored.removed') };
+    render(true);
+  } else {
+    go('welcome');
+    ui.status = { kind: 'ok', text: t('wizard.stored.removed') };
+    render(false);
+  }
+}
+
+async function openExternal(target: 'newTokenTemplate' | 'tokensPage'): Promise<void> {
+  const r = await call(api().openExternal({ target }));
+  if (r.ok && r.value.opened) ui.status = { kind: 'info', text: t('wizard.create.opened') };
+  render(false);
+}
+
+async function close(): Promise<void> {
+  await api().close();
+}
+
+function onKey(e: KeyboardEvent): void {
+  if (e.key !== 'Escape' || ui.busy) return;
+  const back: Partial<Record<Step, Step>> = {
+    create: ui.setup?.accounts.length ? 'stored' : 'welcome',
+    paste: 'create',
+    plan: 'paste',
+  };
+  const to = back[ui.step];
+  if (to) {
+    e.preventDefault();
+    go(to);
+  } else if (ui.step === 'done' || ui.step === 'stored') {
+    e.preventDefault();
+    void close();
+  }
+}
+
+async function start(): Promise<void> {
+  setLang();
+  root().replaceChildren(h('p', { class: 'loading', role: 'status' }, t('wizard.loading')));
+  await refreshState();
+  ui.langChoice = ui.setup?.language ?? null;
+  setLang();
+  ui.step = ui.setup?.accounts.length ? 'stored' : 'welcome';
+  render(true);
+  document.addEventListener('keydown', onKey);
+}
+
+void start();

@@ -1,0 +1,119 @@
+/**
+ * A real setup "world" for service and e2e tests: the real engine and setup service, talking over real HTTP to
+ * the fake GitHub, with real settings and credential files in a temp HOME, and a SecretStore (memory unless the
+ * caller hands in the real keychain). Nothing here is a mock; only the browser and Electron are absent.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { SaveResult } from '../../shared/ipc';
+import { createEngine } from '../../main/core/engine';
+import { FetchHttp } from '../../main/core/http';
+import type { Env } from '../../main/core/ports';
+import { nodeFiles, systemClock } from '../../main/core/system';
+import { createMemoryStore } from '../../main/secrets/memory';
+import type { SecretStore } from '../../main/secrets/types';
+import { openSettings, type SettingsStore } from '../../main/settings/store';
+import { createDispatch, type Dispatch } from '../../main/setup/dispatch';
+import { createSetupService, type SetupService } from '../../main/setup/service';
+import { engineSetupDeps } from '../../main/setup/wire';
+import { startFakeGitHub, type FakeGitHub, type FakeState } from '../fake-github/server';
+
+export const PAT = 'github_pat_11AAAAAAA0secretPartOfTheToken_wxyz9876';
+export const CLASSIC = 'ghp_classicSecretPart0123456789abcd5432';
+export const OAUTH = 'gho_opencodeOauthSecret0123456789aa1111';
+export const LEGACY_PAT = 'github_pat_11LEGACYLEGACYsecretLegacyToken_leg4';
+
+export interface SetupWorld {
+  fake: FakeGitHub;
+  home: string;
+  env: Env;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  service: SetupService;
+  dispatch: Dispatch;
+  opened: string[];
+  saved: SaveResult[];
+  closed: number;
+  /** Writes a file under the temp HOME (credential files of other apps). */
+  writeHomeFile(rel: string, content: unknown): string;
+  cleanup(): Promise<void>;
+}
+
+export interface WorldOptions {
+  fake?: Partial<FakeState>;
+  secrets?: SecretStore;
+  /** Files under HOME before the service starts, e.g. { '.local/share/opencode/auth.json': {...} }. */
+  homeFiles?: Record<string, unknown>;
+}
+
+export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWorld> {
+  const fake = await startFakeGitHub(opts.fake ?? {});
+  const home = mkdtempSync(join(tmpdir(), 'cm-setup-'));
+  const writeHomeFile = (rel: string, content: unknown): string => {
+    const p = join(home, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
+    return p;
+  };
+  for (const [rel, content] of Object.entries(opts.homeFiles ?? {})) writeHomeFile(rel, content);
+  // Only HOME-relative places: the developer's real credential files are never read.
+  const env: Env = {
+    vars: { HOME: home, COPILOT_METER_CONFIG_DIR: join(home, 'config') },
+    platform: 'linux',
+    homedir: home,
+  };
+  const settings = openSettings({ env });
+  settings.update({ apiUrl: fake.url });
+  const secrets = opts.secrets ?? createMemoryStore();
+  // random 0: retries happen without waiting, so "offline" answers quickly.
+  const engine = createEngine({
+    http: new FetchHttp(),
+    clock: systemClock,
+    env,
+    files: nodeFiles,
+    secrets,
+    random: () => 0,
+  });
+  const world: SetupWorld = {
+    fake,
+    home,
+    env,
+    settings,
+    secrets,
+    opened: [],
+    saved: [],
+    closed: 0,
+    writeHomeFile,
+    service: undefined as unknown as SetupService,
+    dispatch: undefined as unknown as Dispatch,
+    async cleanup() {
+      await fake.close().catch(() => undefined);
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+  world.service = createSetupService({
+    ...engineSetupDeps({ engine, clock: systemClock, env, secrets, settings }),
+    openUrl: async (url) => {
+      world.opened.push(url);
+    },
+    close: () => {
+      world.closed += 1;
+    },
+    onSaved: (r) => world.saved.push(r),
+  });
+  world.dispatch = createDispatch(world.service);
+  return world;
+}
+
+/** A fine-grained PAT with Plan: read for octocat in the credits world (Pro, 1,087.75 used). */
+export const patState = (billing: unknown, extra: Partial<FakeState> = {}): Partial<FakeState> => ({
+  ...extra,
+  tokens: {
+    [PAT]: { login: 'octocat', kind: 'pat', permissions: ['plan'], expiresAt: '2027-02-22 00:00:00 UTC' },
+    [CLASSIC]: { login: 'octocat', kind: 'pat', permissions: ['plan'] },
+    [LEGACY_PAT]: { login: 'octocat', kind: 'pat', permissions: ['plan'] },
+    ...extra.tokens,
+  },
+  billing: { octocat: { aiCredits: billing }, ...extra.billing },
+});
