@@ -144,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     thresholds: settings?.thresholds ?? [75, 90, 100],
     problems: async () => {
       const found = await engine.findCredentials();
-      return found.problems.map((p) => ({ origin: p.origin, message: p.message }));
+      return found.problems.map((p) => ({ source: p.source, origin: p.origin, message: p.message }));
     },
   };
 

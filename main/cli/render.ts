@@ -15,6 +15,13 @@ export interface Problem {
 
 const amount = (n: number, tr: Translator) => formatAmount(n, tr.lang);
 
+/** "Note: <origin>: <message>", without repeating the origin when the message already names it. */
+function problemLine(p: Problem, tr: Translator): string {
+  return p.message.includes(p.origin)
+    ? tr.t('cli.note', { message: p.message })
+    : tr.t('cli.problem', { origin: p.origin, message: p.message });
+}
+
 function usageLines(s: UsageSnapshot, tr: Translator): string[] {
   const { t } = tr;
   const used = amount(s.used, tr);
@@ -52,7 +59,7 @@ export function renderText(s: UsageSnapshot, tr: Translator, problems: readonly 
       strategy: t(`strategy.${s.source.strategy}`),
       credential: t(`source.${s.source.credential}`),
     }),
-    ...problems.map((p) => t('cli.problem', { origin: p.origin, message: p.message })),
+    ...problems.map((p) => problemLine(p, tr)),
   ].join('\n');
 }
 
@@ -84,7 +91,7 @@ export function renderFailureText(
     ...(attempts.length > 0
       ? [tr.t('cli.attempts'), ...attempts.map((a, i) => attemptLine(a, i, tr))]
       : [tr.t('cli.noAttempts')]),
-    ...problems.map((p) => tr.t('cli.problem', { origin: p.origin, message: p.message })),
+    ...problems.map((p) => problemLine(p, tr)),
   ].join('\n');
 }
 

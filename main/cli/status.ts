@@ -27,7 +27,7 @@ export interface StatusInputs {
   sources?: CredentialSourceId[];
   thresholds: readonly number[];
   /** Credential-file problems found while looking (corrupted auth.json…), shown as notes. */
-  problems: () => Promise<Problem[]>;
+  problems: () => Promise<Array<Problem & { source?: string }>>;
 }
 
 export function render(
@@ -62,7 +62,9 @@ export async function runStatusOnce(
   };
   if (inputs.sources) req.sources = inputs.sources;
   const result = await inputs.engine.refresh(req);
-  const problems = await inputs.problems();
+  // After a success, a keychain that cannot be opened is not worth a note on every run (headless machines
+  // reading an OpenCode sign-in); a corrupted credential file always is.
+  const problems = (await inputs.problems()).filter((p) => !result.ok || p.source !== 'keychain');
   const text = render(result, opts, ctx, problems, inputs.thresholds);
   // Machine formats go to stdout even on failure (a status bar must show the error); text failures to stderr.
   if (result.ok || opts.format !== 'text') ctx.io.out(text);

@@ -38,12 +38,11 @@ export const core = defineMessages(
     'error.notFound.endpoint': 'This GitHub server does not offer the usage endpoint. Check the API URL.',
     'error.rateLimit': 'GitHub is rate-limiting requests. The app will try again at {time}.',
     'error.rateLimit.noTime': 'GitHub is rate-limiting requests. The app will try again later.',
-    'error.network': 'Cannot reach GitHub. Check your connection; the last reading is kept.',
-    'error.timeout':
-      'GitHub did not answer within {seconds} s. The app will try again; the last reading is kept.',
-    'error.server': 'GitHub had a problem (HTTP {status}). The app will try again; the last reading is kept.',
+    'error.network': 'Cannot reach GitHub. Check your connection or proxy.',
+    'error.timeout': 'GitHub did not answer within {seconds} s. Try again in a few minutes.',
+    'error.server': 'GitHub had a problem (HTTP {status}). Try again in a few minutes.',
     'error.responseShape':
-      'GitHub answered in a shape this version does not recognise (missing: {missing}). Please report it; the last reading is kept.',
+      'GitHub answered in a shape this version does not recognise (missing: {missing}). Please report it.',
     'error.config.noCredential':
       'No GitHub token found. Run setup (or `copilot-meter auth set`) to add a fine-grained token with Plan: Read.',
     'error.config.badInput': 'Invalid input: {detail}',
@@ -93,11 +92,10 @@ export const core = defineMessages(
       'error.notFound.endpoint': '此 GitHub 服务器不提供用量接口。请检查 API 地址。',
       'error.rateLimit': 'GitHub 正在限制请求频率。应用将于 {time} 重试。',
       'error.rateLimit.noTime': 'GitHub 正在限制请求频率。应用稍后将重试。',
-      'error.network': '无法连接 GitHub。请检查网络；上次的读数已保留。',
-      'error.timeout': 'GitHub 在 {seconds} 秒内没有响应。应用将重试；上次的读数已保留。',
-      'error.server': 'GitHub 出现问题（HTTP {status}）。应用将重试；上次的读数已保留。',
-      'error.responseShape':
-        'GitHub 返回了此版本无法识别的格式（缺少：{missing}）。请报告此问题；上次的读数已保留。',
+      'error.network': '无法连接 GitHub。请检查网络或代理。',
+      'error.timeout': 'GitHub 在 {seconds} 秒内没有响应。请过几分钟再试。',
+      'error.server': 'GitHub 出现问题（HTTP {status}）。请过几分钟再试。',
+      'error.responseShape': 'GitHub 返回了此版本无法识别的格式（缺少：{missing}）。请报告此问题。',
       'error.config.noCredential':
         '未找到 GitHub 令牌。请运行设置（或 `copilot-meter auth set`）添加具有 Plan: Read 权限的细粒度令牌。',
       'error.config.badInput': '输入无效：{detail}',
@@ -148,14 +146,11 @@ export const core = defineMessages(
         'Ce serveur GitHub ne propose pas le point d’accès d’usage. Vérifiez l’URL de l’API.',
       'error.rateLimit': 'GitHub limite le nombre de requêtes. Nouvel essai à {time}.',
       'error.rateLimit.noTime': 'GitHub limite le nombre de requêtes. Nouvel essai plus tard.',
-      'error.network':
-        'Impossible de joindre GitHub. Vérifiez votre connexion ; la dernière mesure est conservée.',
-      'error.timeout':
-        'GitHub n’a pas répondu en {seconds} s. L’application réessaiera ; la dernière mesure est conservée.',
-      'error.server':
-        'GitHub a rencontré un problème (HTTP {status}). L’application réessaiera ; la dernière mesure est conservée.',
+      'error.network': 'Impossible de joindre GitHub. Vérifiez votre connexion ou votre proxy.',
+      'error.timeout': 'GitHub n’a pas répondu en {seconds} s. Réessayez dans quelques minutes.',
+      'error.server': 'GitHub a rencontré un problème (HTTP {status}). Réessayez dans quelques minutes.',
       'error.responseShape':
-        'GitHub a répondu dans un format que cette version ne reconnaît pas (manquant : {missing}). Signalez-le ; la dernière mesure est conservée.',
+        'GitHub a répondu dans un format que cette version ne reconnaît pas (manquant : {missing}). Signalez-le.',
       'error.config.noCredential':
         'Aucun jeton GitHub trouvé. Lancez la configuration (ou `copilot-meter auth set`) pour ajouter un jeton fine-grained avec Plan: Read.',
       'error.config.badInput': 'Saisie invalide : {detail}',

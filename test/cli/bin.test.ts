@@ -1,0 +1,241 @@
+/**
+ * The real `copilot-meter` bin (bin/copilot-meter.mjs → dist/cli.mjs, built by `npm test`), spawned as a user
+ * would run it, against the fake GitHub on loopback, with a private HOME and settings folder.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXIT } from '../../main/cli/exit-codes';
+import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
+import {
+  FAKE_OAUTH,
+  FAKE_PAT,
+  FAKE_PAT_EXPIRED,
+  FAKE_PAT_NO_PLAN,
+  FAKE_UNKNOWN,
+  scenarios,
+} from '../fake-github/scenarios';
+import { internalOverQuota, internalTokenBilledBusiness } from '../fake-github/fixtures';
+
+const BIN = join(__dirname, '../../bin/copilot-meter.mjs');
+let home: string;
+let fake: FakeGitHub | undefined;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: home,
+          XDG_CONFIG_HOME: join(home, '.config'),
+          XDG_DATA_HOME: join(home, '.local/share'),
+          COPILOT_METER_CONFIG_DIR: join(home, 'settings'),
+          // No Secret Service for these runs: the keychain must not be needed for any of them.
+          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
+          LANG: 'en_US.UTF-8',
+          TZ: 'UTC',
+          ...env,
+        },
+        timeout: 20_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    if (stdin !== undefined) child.stdin?.end(stdin);
+    else child.stdin?.end();
+  });
+}
+
+function write(rel: string, content: string): string {
+  const p = join(home, rel);
+  mkdirSync(dirname(p), { recursive: true });
+  writeFileSync(p, content);
+  return p;
+}
+
+const noToken = (r: Run, ...tokens: string[]) => {
+  for (const t of tokens) {
+    expect(r.stdout).not.toContain(t);
+    expect(r.stderr).not.toContain(t);
+  }
+};
+
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'cm-bin-'));
+});
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('copilot-meter status (the installed bin)', () => {
+  it("prints the seed's text layout for a PAT in COPILOT_METER_TOKEN", async () => {
+    fake = await startFakeGitHub(scenarios.patPremiumPro);
+    const r = await run(['status', '--api-url', fake.url, '--plan', 'pro'], {
+      COPILOT_METER_TOKEN: FAKE_PAT,
+    });
+    expect(r.code).toBe(EXIT.ok);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('## GitHub Copilot Account Quota');
+    expect(lines[1]).toBe('Account: GitHub Copilot (@octocat) · Copilot Pro');
+    expect(lines[2]).toBe('Premium requests');
+    expect(lines[3]).toBe('██████████████░░░░░░ 70% left · 90 / 300 used');
+    expect(lines[4]).toMatch(/^Period: \d{4}-\d{2} · resets /);
+    noToken(r, FAKE_PAT);
+  });
+
+  it('reads an OpenCode sign-in and prints the documented --json keys', async () => {
+    fake = await startFakeGitHub(scenarios.opencodeOAuth);
+    write(
+      '.local/share/opencode/auth.json',
+      JSON.stringify({
+        'github-copilot': { type: 'oauth', refresh: FAKE_OAUTH, access: FAKE_OAUTH, expires: 0 },
+      }),
+    );
+    const r = await run(['status', '--json', '--api-url', fake.url]);
+    expect(r.code).toBe(EXIT.ok);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual([
+      'account',
+      'plan',
+      'unit',
+      'used',
+      'allowance',
+      'unlimited',
+      'remaining',
+      'percentUsed',
+      'overage',
+      'models',
+      'period',
+      'resetAt',
+      'source',
+      'fetchedAt',
+      'attempts',
+    ]);
+    expect(doc).toMatchObject({
+      account: { login: 'octocat' },
+      plan: 'pro',
+      unit: 'requests',
+      unlimited: false,
+      source: { strategy: 'oauth-direct', credential: 'opencode' },
+    });
+    expect(doc.used + doc.remaining).toBeCloseTo(doc.allowance, 5);
+    expect(doc.percentUsed).toBeCloseTo((doc.used / doc.allowance) * 100, 1);
+    noToken(r, FAKE_OAUTH);
+  });
+
+  it('reports over-quota usage above 100 % and a token-billed seat in credits', async () => {
+    fake = await startFakeGitHub({
+      ...scenarios.opencodeOAuth,
+      internalUser: { [FAKE_OAUTH]: internalOverQuota },
+    });
+    const env = { COPILOT_METER_TOKEN: FAKE_OAUTH };
+    const over = JSON.parse((await run(['--json', '--api-url', fake.url], env)).stdout);
+    expect(over.percentUsed).toBeGreaterThan(100);
+    expect(over.overage).toBeGreaterThan(0);
+    expect(over.remaining).toBeLessThan(0);
+    fake.set({ internalUser: { [FAKE_OAUTH]: internalTokenBilledBusiness } });
+    const seat = JSON.parse((await run(['--json', '--api-url', fake.url], env)).stdout);
+    expect(seat.unit).toBe('credits');
+    expect(seat.used).toBeGreaterThan(0);
+  });
+
+  it('accepts a token on stdin with --token-stdin', async () => {
+    fake = await startFakeGitHub(scenarios.patCreditsPro);
+    const r = await run(
+      ['--format', 'oneline', '--api-url', fake.url, '--token-stdin', '--plan', 'pro'],
+      {},
+      `${FAKE_PAT}\n`,
+    );
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout.trim()).toBe('Copilot 73% used (1,087.75/1,500 AI credits)');
+  });
+
+  it.each([
+    ['an expired token', 'patExpired', FAKE_PAT_EXPIRED, EXIT.auth, /expired/],
+    ['a token without Plan: read', 'patNoPlanPermission', FAKE_PAT_NO_PLAN, EXIT.auth, /Plan.*Read-only/],
+    ['an unknown token', 'patCreditsPro', FAKE_UNKNOWN, EXIT.auth, /rejected the token/],
+    [
+      'a seat billed to an organization',
+      'orgBilledSeat',
+      FAKE_PAT,
+      EXIT.notFound,
+      /billed to an organization/,
+    ],
+  ] as const)(
+    'exits with the documented code and says what to do for %s',
+    async (_name, scenario, token, code, message) => {
+      fake = await startFakeGitHub(scenarios[scenario]);
+      const r = await run(['status', '--api-url', fake.url], { COPILOT_METER_TOKEN: token });
+      expect(r.code).toBe(code);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).toContain('What was tried:');
+      noToken(r, token);
+    },
+  );
+
+  it('exits 5 when rate-limited, 6 when GitHub is unreachable and 7 on a malformed answer', async () => {
+    fake = await startFakeGitHub(scenarios.patCreditsPro);
+    const env = { COPILOT_METER_TOKEN: FAKE_PAT };
+    fake.addFault({
+      path: '/user',
+      status: 429,
+      headers: { 'retry-after': '3600' },
+      body: { message: 'slow down' },
+    });
+    expect((await run(['--api-url', fake.url], env)).code).toBe(EXIT.rateLimited);
+    fake.reset();
+    fake.addFault({ path: '/user', status: 200, body: '{"login": "octo' });
+    const bad = await run(['--json', '--api-url', fake.url], env);
+    expect(bad.code).toBe(EXIT.badResponse);
+    expect(JSON.parse(bad.stdout).error.kind).toBe('responseShape');
+    const url = fake.url;
+    await fake.close();
+    fake = undefined;
+    const down = await run(['--api-url', url], env);
+    expect(down.code).toBe(EXIT.network);
+    expect(down.stderr).toContain('Cannot reach GitHub');
+  });
+
+  it('keeps a corrupted auth.json untouched, explains it, and exits 2 when nothing else is found', async () => {
+    fake = await startFakeGitHub(scenarios.opencodeOAuth);
+    const p = write('.local/share/opencode/auth.json', '{"github-copilot": {"refresh": "gho_FAKE');
+    const before = readFileSync(p);
+    const r = await run(['status', '--api-url', fake.url]);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toContain('No GitHub token found');
+    expect(r.stderr).toContain('auth.json');
+    expect(readFileSync(p)).toEqual(before);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('refuses plain http to a non-loopback host before sending anything', async () => {
+    const r = await run(['--api-url', 'http://example.com'], { COPILOT_METER_TOKEN: FAKE_PAT });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toContain('plain http');
+    noToken(r, FAKE_PAT);
+  });
+
+  it('refuses a token passed as an argument and prints the help in French', async () => {
+    const r = await run(['status', FAKE_PAT]);
+    expect(r.code).toBe(EXIT.usage);
+    noToken(r, FAKE_PAT);
+    const help = await run(['--help', '--lang', 'fr']);
+    expect(help.code).toBe(EXIT.ok);
+    expect(help.stdout).toContain('Codes de sortie');
+  });
+});
