@@ -28,7 +28,7 @@ export interface BillingUsage {
  */
 export function itemWorld(item: Record<string, unknown>): Unit | null {
   const text = `${str(item.unitType) ?? ''} ${str(item.sku) ?? ''}`.toLowerCase();
-  if (/ai[\s_-]*credit/.test(text)) return 'credits';
+  if (/ai[\s_-]*credit|\bcredits?\b/.test(text)) return 'credits';
   if (/premium[\s_-]*request|\brequests?\b/.test(text)) return 'requests';
   return null;
 }
@@ -53,7 +53,13 @@ export function parseBillingUsage(body: unknown, opts: { unit?: Unit } = {}): Bi
   const worlds = new Set(copilot.map(itemWorld));
   const unit: Unit | null =
     opts.unit ?? (worlds.has('credits') ? 'credits' : worlds.has('requests') ? 'requests' : null);
-  const counted = unit === null ? [] : copilot.filter((i) => itemWorld(i) === unit);
+  // An item that names a model is usage even when its unit/SKU wording is new to us; the endpoint says the world.
+  const counted =
+    unit === null
+      ? []
+      : copilot.filter(
+          (i) => itemWorld(i) === unit || (opts.unit && itemWorld(i) === null && str(i.model) !== null),
+        );
   let used = 0;
   let overage = 0;
   const byModel = new Map<string, number>();

@@ -93,9 +93,10 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
       const pctLeft = num(prem.percent_remaining);
       if (remaining === null && pctLeft !== null) remaining = (entitlement * pctLeft) / 100;
       if (remaining !== null) {
-        // Negative remaining = over quota: used exceeds the entitlement by that much.
-        const used = Math.max(0, entitlement - remaining);
-        const overage = Math.max(overageCount, remaining < 0 ? -remaining : 0);
+        // Over quota shows as a negative remaining, or as remaining 0 with an overage_count (overage permitted):
+        // either way used = entitlement + the overage, so the percentage goes past 100 instead of sticking at it.
+        const overage = remaining <= 0 ? Math.max(overageCount, -remaining) : 0;
+        const used = remaining <= 0 ? entitlement + overage : entitlement - remaining;
         return {
           ...base,
           unit,
@@ -106,6 +107,22 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
         };
       }
       missing.push('quota_snapshots.premium_interactions.remaining');
+    } else if (
+      entitlement === null &&
+      num(prem.percent_remaining) !== null &&
+      allowanceFor(plan, unit) !== null
+    ) {
+      // Only the share left is given: the plan's allowance turns it into numbers.
+      const allowance = allowanceFor(plan, unit)!;
+      const left = (allowance * num(prem.percent_remaining)!) / 100;
+      return {
+        ...base,
+        unit,
+        used: round2(Math.max(0, allowance - left)),
+        allowance,
+        unlimited: false,
+        overage: round2(Math.max(0, -left, overageCount)),
+      };
     } else if (entitlement === 0) {
       // An explicit zero entitlement: this plan has no premium allowance. Fall through to the free-plan fields,
       // which some Free accounts send instead.
@@ -138,6 +155,28 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
     missing.push('monthly_quotas.chat');
   } else {
     missing.push('limited_user_quotas', 'monthly_quotas');
+  }
+
+  // Some Free accounts only have a capped chat snapshot: it is the allowance that runs out, so it is shown.
+  const chat = snaps && isRecord(snaps.chat) ? snaps.chat : null;
+  const chatEntitlement = chat ? num(chat.entitlement) : null;
+  const chatLeft = chat ? (num(chat.remaining) ?? num(chat.quota_remaining)) : null;
+  if (
+    chat &&
+    bool(chat.unlimited) !== true &&
+    chatEntitlement !== null &&
+    chatEntitlement > 0 &&
+    chatLeft !== null
+  ) {
+    return {
+      ...base,
+      plan: plan ?? 'free',
+      unit: 'requests',
+      used: round2(Math.max(0, chatEntitlement - chatLeft)),
+      allowance: chatEntitlement,
+      unlimited: false,
+      overage: round2(Math.max(0, -chatLeft)),
+    };
   }
 
   const seen = keysOf(body);
