@@ -4,13 +4,13 @@
  * BEFORE anything is saved (a bad token leaves the old one in place); the login is saved with the exact case
  * GitHub uses; only the last four characters ever reach settings or the screen.
  */
-import { unlink } from 'node:fs/promises';
 import type { PlanId, Unit } from '../../shared/domain';
 import { errorInfo, type ErrorInfo } from '../../shared/errors';
 import { describeError, type Translator } from '../../shared/i18n';
 import type { Credential } from '../core/credentials/types';
 import { tokenHint } from '../core/credentials/types';
 import type { PatCheck } from '../core/pat-check';
+import { removeFile } from '../core/system';
 import type { SecretStore } from '../secrets/types';
 import { accountKey } from '../secrets/types';
 import type { SettingsStore } from '../settings/store';
@@ -37,15 +37,7 @@ const defaultDeps: AuthDeps = {
     const { openSettings } = await import('../settings/store');
     return openSettings({ env: ctx.env });
   },
-  async removeFile(path) {
-    try {
-      await unlink(path);
-      return true;
-    } catch (e) {
-      if ((e as { code?: unknown }).code === 'ENOENT') return false;
-      throw e;
-    }
-  },
+  removeFile,
 };
 
 /** OAuth tokens of Copilot clients on this machine, so the check can detect the plan (never printed). */

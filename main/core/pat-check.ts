@@ -4,8 +4,8 @@
  * account is in, the plan (detected through an OAuth sibling when one exists), when the token expires, and a
  * first reading. Never throws; never puts the token in a result.
  */
-import type { PlanId, Unit, UsageSnapshot } from '../../shared/domain';
 import type { ErrorInfo } from '../../shared/errors';
+import type { TokenCheckView, TokenWarning } from '../../shared/ipc';
 import type { Credential } from './credentials/types';
 import { createGitHubClient } from './github/client';
 import type { GitHubClient } from './github/types';
@@ -14,24 +14,15 @@ import { toErrorInfo } from './strategies/common';
 import { readPatBilling } from './strategies/pat-billing';
 import type { UsagePreferences } from './strategies/types';
 
-export type PatWarning = 'classic-token' | 'no-usage-yet';
+/** The same warnings the wizard shows (shared/ipc.ts), so the two can never drift apart. */
+export type PatWarning = TokenWarning;
 
 /** Why a pasted string cannot be a PAT, as a code the wizard/CLI can translate (error.detail is English). */
 export type PatFormatProblem = 'empty' | 'whitespace' | 'oauth-token' | 'not-a-pat';
 
+/** What the wizard is shown (TokenCheckView) minus the hint, which the caller derives from the token it holds. */
 export type PatCheck =
-  | {
-      ok: true;
-      login: string;
-      host: string;
-      unit: Unit | null;
-      plan: PlanId | null;
-      planDetected: boolean;
-      tokenExpiresAt: string | null;
-      warnings: PatWarning[];
-      snapshot: UsageSnapshot | null;
-    }
-  | { ok: false; error: ErrorInfo; login?: string };
+  ({ ok: true } & Omit<TokenCheckView, 'tokenHint'>) | { ok: false; error: ErrorInfo; login?: string };
 
 export interface PatCheckOptions {
   apiUrl: string;

@@ -3,6 +3,7 @@
  * nothing else in main/core should touch Date.now, setTimeout, process.env or fs directly.
  */
 import { readFileSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import type { Clock, Env, Files } from './ports';
 
@@ -56,3 +57,14 @@ export const nodeFiles: Files = {
     }
   },
 };
+
+/** Deletes a file; false when it was already gone (the user removed it by hand, or a second click). */
+export async function removeFile(path: string): Promise<boolean> {
+  try {
+    await unlink(path);
+    return true;
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'ENOENT') return false;
+    throw e;
+  }
+}

@@ -20,7 +20,6 @@ import {
   type SetupState,
   type StoredAccount,
   type TokenCheckView,
-  type TokenWarning,
   type UseFoundResult,
 } from '../../shared/ipc';
 import { allowanceFor } from '../../shared/plans';
@@ -147,9 +146,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
       plan: c.plan ?? fallbackPlan,
       planDetected: c.planDetected,
       tokenExpiresAt: c.tokenExpiresAt,
-      warnings: (c.warnings as readonly string[]).filter(
-        (w): w is TokenWarning => w === 'classic-token' || w === 'no-usage-yet',
-      ),
+      warnings: c.warnings,
       tokenHint: tokenHint(token),
       snapshot: c.snapshot ? withAllowance(c.snapshot, c.plan ?? fallbackPlan, null) : null,
     };

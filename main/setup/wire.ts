@@ -3,28 +3,18 @@
  * call: the token check shares the engine's GitHub client and sees the other credentials (an OAuth login can
  * reveal the plan), and the first reading is an ordinary engine refresh with the saved settings.
  */
-import { unlink } from 'node:fs/promises';
 import type { CredentialSourceId } from '../../shared/domain';
 import type { Engine } from '../core/engine';
 import { checkPat } from '../core/pat-check';
 import type { Clock, Env } from '../core/ports';
+import { removeFile } from '../core/system';
 import type { UsagePreferences } from '../core/strategies/types';
 import type { SecretStore } from '../secrets/types';
 import type { Settings } from '../settings/types';
 import type { SetupFiles, SetupServiceDeps, SetupSettings } from './service';
 
 /** Deletes a file; false when it was already gone. */
-export const nodeSetupFiles: SetupFiles = {
-  async remove(path) {
-    try {
-      await unlink(path);
-      return true;
-    } catch (e) {
-      if ((e as { code?: unknown }).code === 'ENOENT') return false;
-      throw e;
-    }
-  },
-};
+export const nodeSetupFiles: SetupFiles = { remove: removeFile };
 
 /** What the user told us in settings, as strategy preferences (the active account's login, plan, allowance). */
 export function prefsFromSettings(s: Settings): UsagePreferences {

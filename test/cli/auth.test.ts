@@ -23,13 +23,7 @@ import type { SecretStore } from '../../main/secrets/types';
 import { openSettings } from '../../main/settings/store';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
 import { FAKE_OAUTH, FAKE_PAT, FAKE_PAT_NO_PLAN, FAKE_UNKNOWN, scenarios } from '../fake-github/scenarios';
-import {
-  secretServiceSupport,
-  secretToolSearch,
-  startSecretService,
-  type SecretServiceHandle,
-} from '../helpers/secret-service';
-import { describeIfAvailable } from '../helpers/skip';
+import { describeWithSecretService, secretToolSearch } from '../helpers/secret-service';
 
 const NOW = Date.UTC(2026, 10, 24, 9, 30);
 
@@ -452,28 +446,13 @@ describe('auth import (legacy copilot-quota-token.json)', () => {
   });
 });
 
-const support = secretServiceSupport();
-
-describeIfAvailable(
-  'secret-service',
-  support.available,
-  support.why,
-)('auth with the real keychain', () => {
-  let ss: SecretServiceHandle | null = null;
-  beforeAll(async () => {
-    ss = await startSecretService();
-    if (!ss) throw new Error('Secret Service tools vanished between the check and the start');
-  });
-  afterAll(async () => {
-    await ss?.stop();
-  });
-
+describeWithSecretService('auth with the real keychain', (ss) => {
   it('set puts the token in the keychain (secret-tool sees it) and nowhere in the settings directory', async () => {
     const keychain = createKeychainStore();
     const h = harness({ store: keychain, stdin: FAKE_PAT });
     expect(await runAuthCommand(['set'], h.ctx)).toBe(EXIT.ok);
     expect(h.out[1]).toBe('Stored in the system keychain.');
-    const found = secretToolSearch(ss!.env) ?? '';
+    const found = secretToolSearch(ss().env) ?? '';
     expect(found).toContain(`attribute.account = ${h.host}/octocat`);
     expect(found).toContain(`secret = ${FAKE_PAT}`);
     const dir = join(root, 'config', 'copilot-meter');
@@ -484,7 +463,7 @@ describeIfAvailable(
     expect(s.out.join('\n')).toContain('Tokens are kept in the system keychain.');
 
     expect(await runAuthCommand(['remove', 'octocat'], harness({ store: keychain }).ctx)).toBe(EXIT.ok);
-    expect(secretToolSearch(ss!.env) ?? '').not.toContain(`${h.host}/octocat`);
+    expect(secretToolSearch(ss().env) ?? '').not.toContain(`${h.host}/octocat`);
   });
 
   it('a rejected token leaves the keychain entry as it was', async () => {

@@ -10,6 +10,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { describeIfAvailable } from './skip';
 
 export interface SecretServiceHandle {
   /** DBUS_SESSION_BUS_ADDRESS, HOME and XDG_RUNTIME_DIR of the private session (for child processes). */
@@ -158,4 +160,33 @@ export function secretToolSearch(env: Record<string, string>, service = 'copilot
   });
   // secret-tool prints attributes on stderr and the rest on stdout.
   return `${r.stdout}\n${r.stderr}`;
+}
+
+/**
+ * describe() against a private, running Secret Service: started before the block's tests, stopped after.
+ * Skipped visibly when the tools are missing (a failure under CI=true). `handle()` gives its env (secret-tool).
+ */
+export function describeWithSecretService(
+  name: string,
+  body: (handle: () => SecretServiceHandle) => void,
+): void {
+  const support = secretServiceSupport();
+  describeIfAvailable(
+    'secret-service',
+    support.available,
+    support.why,
+  )(name, () => {
+    let ss: SecretServiceHandle | null = null;
+    beforeAll(async () => {
+      ss = await startSecretService();
+      if (!ss) throw new Error('Secret Service tools vanished between the check and the start');
+    });
+    afterAll(async () => {
+      await ss?.stop();
+    });
+    body(() => {
+      if (!ss) throw new Error('the Secret Service is not running');
+      return ss;
+    });
+  });
 }

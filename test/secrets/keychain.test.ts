@@ -3,19 +3,12 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorInfo, isKeychainError } from '../../shared/errors';
 import { createKeychainStore, toKeychainError } from '../../main/secrets/keychain';
 import { accountKey } from '../../main/secrets/types';
-import {
-  secretServiceSupport,
-  secretToolSearch,
-  startSecretService,
-  type SecretServiceHandle,
-} from '../helpers/secret-service';
-import { describeIfAvailable } from '../helpers/skip';
+import { describeWithSecretService, secretToolSearch } from '../helpers/secret-service';
 
-const support = secretServiceSupport();
 const CHILD = fileURLToPath(new URL('./fixtures/keychain-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -35,21 +28,8 @@ function runChild(env: Record<string, string | undefined>, args: string[]) {
   }
 }
 
-describeIfAvailable(
-  'secret-service',
-  support.available,
-  support.why,
-)('keychain store (real Secret Service)', () => {
-  let ss: SecretServiceHandle | null = null;
+describeWithSecretService('keychain store (real Secret Service)', (ss) => {
   const store = createKeychainStore();
-
-  beforeAll(async () => {
-    ss = await startSecretService();
-    if (!ss) throw new Error('Secret Service tools vanished between the check and the start');
-  });
-  afterAll(async () => {
-    await ss?.stop();
-  });
 
   it('stores a token and reads it back', async () => {
     await store.set('github.com/octocat', 'github_pat_11AAAA_first');
@@ -58,7 +38,7 @@ describeIfAvailable(
 
   it('puts the token in the system keychain under service copilot-meter, visible to secret-tool', async () => {
     await store.set('github.com/Mona-Lisa', 'github_pat_visible_to_secret_tool_1234');
-    const found = secretToolSearch(ss!.env);
+    const found = secretToolSearch(ss().env);
     if (found === null) throw new Error('secret-tool is not installed');
     expect(found).toContain('attribute.service = copilot-meter');
     expect(found).toContain('attribute.account = github.com/Mona-Lisa');
@@ -123,7 +103,7 @@ describeIfAvailable(
       rmSync(home, { recursive: true, force: true });
     }
     // And the working keychain did not receive it either.
-    expect(secretToolSearch(ss!.env) ?? '').not.toContain('must_not_land');
+    expect(secretToolSearch(ss().env) ?? '').not.toContain('must_not_land');
   });
 });
 

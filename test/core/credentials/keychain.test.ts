@@ -1,30 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { keychainSource } from '../../../main/core/credentials/keychain';
 import { createKeychainStore } from '../../../main/secrets/keychain';
-import {
-  secretServiceSupport,
-  startSecretService,
-  type SecretServiceHandle,
-} from '../../helpers/secret-service';
-import { describeIfAvailable } from '../../helpers/skip';
+import { describeWithSecretService } from '../../helpers/secret-service';
 
-const support = secretServiceSupport();
-
-describeIfAvailable(
-  'secret-service',
-  support.available,
-  support.why,
-)('keychain credential source (real Secret Service)', () => {
-  let ss: SecretServiceHandle | null = null;
+describeWithSecretService('keychain credential source (real Secret Service)', () => {
   const store = createKeychainStore();
-
-  beforeAll(async () => {
-    ss = await startSecretService();
-    if (!ss) throw new Error('Secret Service tools vanished between the check and the start');
-  });
-  afterAll(async () => {
-    await ss?.stop();
-  });
 
   it('finds the PATs the app stored, with login and host from the account key', async () => {
     await store.set('github.com/OctoCat', 'github_pat_11AAAA_keychainsource_0001');
