@@ -4,6 +4,8 @@
  * checks there that Electron's own objects fit every member (a changed Electron API fails typechecking here).
  */
 import type * as Electron from 'electron';
+import { systemEnv } from '../core/system';
+import { setLinuxAutostart } from './autostart';
 
 export type Platform = 'darwin' | 'win32' | 'linux' | (string & {});
 
@@ -79,7 +81,25 @@ export interface ElectronApi {
 export function fromElectron(e: typeof Electron): ElectronApi {
   return {
     platform: process.platform,
-    app: e.app,
+    app: {
+      requestSingleInstanceLock: () => e.app.requestSingleInstanceLock(),
+      on: (event, listener) => e.app.on(event as 'second-instance', listener as () => void),
+      whenReady: () => e.app.whenReady(),
+      quit: () => e.app.quit(),
+      setAppUserModelId: (id) => e.app.setAppUserModelId(id),
+      // Electron's login items are macOS/Windows only; Linux desktops use an XDG autostart entry.
+      setLoginItemSettings: (s) =>
+        process.platform === 'linux'
+          ? setLinuxAutostart(
+              systemEnv(),
+              process.execPath,
+              s.openAtLogin,
+              e.app.isPackaged ? [] : [e.app.getAppPath()],
+            )
+          : e.app.setLoginItemSettings(s),
+      getLocale: () => e.app.getLocale(),
+      dock: e.app.dock,
+    },
     createTray: (image) => {
       const tray = new e.Tray(image as Electron.NativeImage);
       return {
