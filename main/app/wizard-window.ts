@@ -55,6 +55,9 @@ export function openWizardWindow(opts: WizardWindowOptions = {}): BrowserWindow 
   wc.on('will-navigate', (e) => e.preventDefault());
   wc.on('will-redirect', (e) => e.preventDefault());
   wc.on('will-attach-webview', (e) => e.preventDefault());
+  // The wizard needs no camera, notifications, clipboard-read or any other permission: refuse them all.
+  wc.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  wc.session.setPermissionCheckHandler(() => false);
   wc.setWindowOpenHandler(({ url }) => {
     void openAllowedExternal(url, opts.webHost);
     return { action: 'deny' };
