@@ -3,7 +3,7 @@
  * reading (read through the COPILOT_METER_TEST_HOOK state hook, since a tray icon cannot be inspected from
  * outside), and with no credential the setup wizard opens. Needs the Electron binary; skipped visibly without.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,9 @@ describeIfAvailable(
   async function launch(extra: Record<string, string>): Promise<ElectronApplication> {
     fake = await startFakeGitHub(scenarios.patPremiumPro);
     dir = mkdtempSync(join(tmpdir(), 'cm-e2e-'));
+    // A PAT cannot tell the plan: the user's choice (as the wizard saves it) gives the allowance.
+    mkdirSync(join(dir, 'config'), { recursive: true });
+    writeFileSync(join(dir, 'config', 'settings.json'), JSON.stringify({ version: 1, plan: 'pro' }));
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       DISPLAY: process.env.DISPLAY ?? ':99',
