@@ -4,6 +4,9 @@
  * User-facing text is NOT here: describeError() in i18n turns an ErrorInfo into "what happened + what to do".
  */
 
+/** Why a pasted string cannot be a personal access token. */
+export type TokenProblem = 'empty' | 'whitespace' | 'oauth-token' | 'not-a-pat';
+
 export type AuthReason = 'expired' | 'revoked' | 'missingPermission' | 'invalid';
 export type NotFoundReason = 'user' | 'seatBilledToOrg' | 'endpoint';
 
@@ -18,6 +21,8 @@ export type ErrorInfo =
   | {
       kind: 'config';
       reason: 'noCredential' | 'badInput' | 'insecureUrl' | 'corruptFile' | 'other';
+      /** For a pasted token that cannot be a PAT: which problem, so every face can say it in the user's language. */
+      token?: TokenProblem;
       detail?: string;
     }
   | { kind: 'keychain'; reason: 'unavailable' | 'locked' | 'denied' | 'other'; detail?: string };

@@ -4,7 +4,7 @@
  * account is in, the plan (detected through an OAuth sibling when one exists), when the token expires, and a
  * first reading. Never throws; never puts the token in a result.
  */
-import type { ErrorInfo } from '../../shared/errors';
+import type { ErrorInfo, TokenProblem } from '../../shared/errors';
 import type { TokenCheckView, TokenWarning } from '../../shared/ipc';
 import type { Credential } from './credentials/types';
 import { createGitHubClient } from './github/client';
@@ -18,7 +18,7 @@ import type { UsagePreferences } from './strategies/types';
 export type PatWarning = TokenWarning;
 
 /** Why a pasted string cannot be a PAT, as a code the wizard/CLI can translate (error.detail is English). */
-export type PatFormatProblem = 'empty' | 'whitespace' | 'oauth-token' | 'not-a-pat';
+export type PatFormatProblem = TokenProblem;
 
 /** What the wizard is shown (TokenCheckView) minus the hint, which the caller derives from the token it holds. */
 export type PatCheck =
@@ -46,7 +46,7 @@ export function checkPatFormat(
   const bad = (problem: PatFormatProblem, detail: string) => ({
     ok: false as const,
     problem,
-    error: { kind: 'config', reason: 'badInput', detail } as ErrorInfo,
+    error: { kind: 'config', reason: 'badInput', token: problem, detail } as ErrorInfo,
   });
   if (token === '') return bad('empty', 'the token is empty');
   if (/\s/.test(token)) return bad('whitespace', 'the token contains spaces or line breaks; paste it again');

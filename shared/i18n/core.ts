@@ -43,6 +43,12 @@ export const core = defineMessages(
     'error.server': 'GitHub had a problem (HTTP {status}). Try again in a few minutes.',
     'error.responseShape':
       'GitHub answered in a shape this version does not recognise (missing: {missing}). Please report it.',
+    'error.token.empty': 'Paste the token first.',
+    'error.token.whitespace': 'The token contains spaces or line breaks: copy it again from GitHub.',
+    'error.token.oauth-token':
+      'This is an OAuth token (gho_…), not a personal access token. Create a fine-grained token (github_pat_…) with Plan: Read-only.',
+    'error.token.not-a-pat':
+      'This does not look like a GitHub personal access token (github_pat_… or ghp_…). Copy it again from GitHub.',
     'error.config.noCredential':
       'No GitHub token found. Run setup (or `copilot-meter auth set`) to add a fine-grained token with Plan: Read.',
     'error.config.badInput': 'Invalid input: {detail}',
@@ -96,6 +102,12 @@ export const core = defineMessages(
       'error.timeout': 'GitHub 在 {seconds} 秒内没有响应。请过几分钟再试。',
       'error.server': 'GitHub 出现问题（HTTP {status}）。请过几分钟再试。',
       'error.responseShape': 'GitHub 返回了此版本无法识别的格式（缺少：{missing}）。请报告此问题。',
+      'error.token.empty': '请先粘贴令牌。',
+      'error.token.whitespace': '令牌中含有空格或换行：请从 GitHub 重新复制。',
+      'error.token.oauth-token':
+        '这是 OAuth 令牌（gho_…），不是个人访问令牌。请创建具有 Plan: Read-only 权限的细粒度令牌（github_pat_…）。',
+      'error.token.not-a-pat':
+        '这看起来不是 GitHub 个人访问令牌（github_pat_… 或 ghp_…）。请从 GitHub 重新复制。',
       'error.config.noCredential':
         '未找到 GitHub 令牌。请运行设置（或 `copilot-meter auth set`）添加具有 Plan: Read 权限的细粒度令牌。',
       'error.config.badInput': '输入无效：{detail}',
@@ -151,6 +163,13 @@ export const core = defineMessages(
       'error.server': 'GitHub a rencontré un problème (HTTP {status}). Réessayez dans quelques minutes.',
       'error.responseShape':
         'GitHub a répondu dans un format que cette version ne reconnaît pas (manquant : {missing}). Signalez-le.',
+      'error.token.empty': 'Collez d’abord le jeton.',
+      'error.token.whitespace':
+        'Le jeton contient des espaces ou des retours à la ligne : copiez-le à nouveau depuis GitHub.',
+      'error.token.oauth-token':
+        'Ceci est un jeton OAuth (gho_…), pas un jeton d’accès personnel. Créez un jeton fine-grained (github_pat_…) avec Plan: Read-only.',
+      'error.token.not-a-pat':
+        'Ceci ne ressemble pas à un jeton d’accès personnel GitHub (github_pat_… ou ghp_…). Copiez-le à nouveau depuis GitHub.',
       'error.config.noCredential':
         'Aucun jeton GitHub trouvé. Lancez la configuration (ou `copilot-meter auth set`) pour ajouter un jeton fine-grained avec Plan: Read.',
       'error.config.badInput': 'Saisie invalide : {detail}',

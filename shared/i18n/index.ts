@@ -100,6 +100,7 @@ export function describeError(info: ErrorInfo, tr: Translator): string {
     case 'responseShape':
       return t('error.responseShape', { missing: info.missing.join(', ') || '?' });
     case 'config':
+      if (info.token) return t(`error.token.${info.token}`);
       return t(`error.config.${info.reason}`, { detail: info.detail ?? '' });
     case 'keychain':
       return t(`error.keychain.${info.reason}`, { detail: info.detail ?? '' });

@@ -34,3 +34,18 @@ describe('translation', () => {
     expect(createTranslator('fr').num(1500.5, 1)).toMatch(/1\s500,5/);
   });
 });
+
+describe('token problems', () => {
+  it('are explained in the user’s language, not in the English detail', () => {
+    const info = {
+      kind: 'config',
+      reason: 'badInput',
+      token: 'oauth-token',
+      detail: 'english detail',
+    } as const;
+    expect(describeError(info, createTranslator('en'))).toContain('OAuth token (gho_…)');
+    expect(describeError(info, createTranslator('zh'))).toContain('OAuth 令牌');
+    expect(describeError(info, createTranslator('fr'))).toContain('jeton OAuth');
+    expect(describeError(info, createTranslator('fr'))).not.toContain('english detail');
+  });
+});
