@@ -37,7 +37,10 @@ export interface FoundCredential {
   tokenHint: string;
 }
 
-/** A token the app stores in the keychain, as the renderer may see it. */
+/** Where a saved token lives: the OS keychain, or main's memory for this session only. */
+export type TokenStore = 'keychain' | 'session';
+
+/** A token the app stores (keychain, or memory for this session only), as the renderer may see it. */
 export interface StoredAccount {
   /** "host/login", the keychain account key. */
   key: string;
@@ -48,6 +51,10 @@ export interface StoredAccount {
   tokenExpiresAt: string | null;
   lastCheckedAt: string | null;
   active: boolean;
+  /** Where the token lives. */
+  store: TokenStore;
+  /** False when a session-only token is gone (the app restarted): the user must paste it again. */
+  tokenAvailable: boolean;
 }
 
 /** The seed's plain-text token file, when it exists. */
@@ -98,9 +105,15 @@ export interface SaveRequest {
   plan: PlanId | null;
   /** Custom monthly allowance; null = the plan table's. */
   allowance: number | null;
+  /**
+   * Keep the token in main's memory for this session only, never on disk: the user's explicit choice after the
+   * keychain failed. Omitted/false = the system keychain.
+   */
+  sessionOnly?: boolean;
 }
 
 export interface SaveResult {
+  /** account.store says where the token went ('keychain' or 'session'). */
   account: StoredAccount;
   /** The first reading with the saved settings; null when the refresh after saving failed (see refreshError). */
   snapshot: UsageSnapshot | null;
@@ -231,12 +244,16 @@ export const validators: Validators = {
     const t = validateToken(x.token);
     return t.ok ? ok({ token: t.value }) : t;
   }),
-  'setup:save': object(['token', 'plan', 'allowance'], (x) => {
+  'setup:save': object(['token', 'plan', 'allowance', 'sessionOnly'], (x) => {
     const plan = validatePlan(x.plan === undefined ? null : x.plan);
     if (!plan.ok) return plan;
     const allowance = validateAllowance(x.allowance === undefined ? null : x.allowance);
     if (!allowance.ok) return allowance;
+    if (x.sessionOnly !== undefined && typeof x.sessionOnly !== 'boolean') {
+      return bad('sessionOnly must be true or false');
+    }
     const req: SaveRequest = { plan: plan.value, allowance: allowance.value };
+    if (x.sessionOnly === true) req.sessionOnly = true;
     if (x.token !== undefined) {
       const t = validateToken(x.token);
       if (!t.ok) return t;

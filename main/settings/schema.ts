@@ -260,7 +260,7 @@ const checks: { [K in keyof Settings]: Check<Settings[K]> } = {
 
 function account(a: unknown): AccountSettings | null {
   if (!isRecord(a)) return null;
-  const { login, host, tokenHint, tokenExpiresAt, lastCheckedAt } = a;
+  const { login, host, tokenHint, tokenExpiresAt, lastCheckedAt, sessionOnly } = a;
   if (typeof login !== 'string' || !isValidLogin(login)) return null;
   if (typeof host !== 'string' || !isValidHost(host)) return null;
   // The hint is "…abcd" at most; anything longer could be (part of) a token.
@@ -268,7 +268,10 @@ function account(a: unknown): AccountSettings | null {
   const exp = tokenExpiresAt ?? null;
   const checked = lastCheckedAt ?? null;
   if (!isIsoOrNull(exp) || !isIsoOrNull(checked)) return null;
-  return { login, host, tokenHint, tokenExpiresAt: exp, lastCheckedAt: checked };
+  const acc: AccountSettings = { login, host, tokenHint, tokenExpiresAt: exp, lastCheckedAt: checked };
+  // Written only when true; anything else reads as false (the keychain), the safe default for old files.
+  if (sessionOnly === true) acc.sessionOnly = true;
+  return acc;
 }
 
 /** Loose: enough that the tray can show it as "last reading"; the next refresh replaces it anyway. */

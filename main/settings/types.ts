@@ -16,6 +16,11 @@ export interface AccountSettings {
   tokenExpiresAt: string | null;
   /** ISO time of the last successful live check. */
   lastCheckedAt: string | null;
+  /**
+   * True when the user chose "keep for this session only" (keychain unavailable): the token was in memory and
+   * is gone after a restart. Absent = false (the keychain), so older files stay valid.
+   */
+  sessionOnly?: boolean;
 }
 
 export interface Settings {
