@@ -89,7 +89,8 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
       };
     }
     if (entitlement !== null && entitlement > 0) {
-      let remaining = num(prem.remaining) ?? num(prem.quota_remaining);
+      // quota_remaining keeps the decimals (fractional multipliers) where remaining is rounded.
+      let remaining = num(prem.quota_remaining) ?? num(prem.remaining);
       const pctLeft = num(prem.percent_remaining);
       if (remaining === null && pctLeft !== null) remaining = (entitlement * pctLeft) / 100;
       if (remaining !== null) {
@@ -160,7 +161,7 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
   // Some Free accounts only have a capped chat snapshot: it is the allowance that runs out, so it is shown.
   const chat = snaps && isRecord(snaps.chat) ? snaps.chat : null;
   const chatEntitlement = chat ? num(chat.entitlement) : null;
-  const chatLeft = chat ? (num(chat.remaining) ?? num(chat.quota_remaining)) : null;
+  const chatLeft = chat ? (num(chat.quota_remaining) ?? num(chat.remaining)) : null;
   if (
     chat &&
     bool(chat.unlimited) !== true &&

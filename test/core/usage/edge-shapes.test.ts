@@ -67,3 +67,19 @@ describe('billing usage edge shapes', () => {
     expect(u).toMatchObject({ unit: 'credits', used: 12.5 });
   });
 });
+
+describe('copilot_internal/user precision', () => {
+  it('prefers the fractional quota_remaining over the rounded remaining', () => {
+    const u = parseCopilotInternalUser({
+      quota_snapshots: {
+        premium_interactions: {
+          entitlement: 300,
+          remaining: 230,
+          quota_remaining: 230.1,
+          percent_remaining: 76.7,
+        },
+      },
+    });
+    expect(u.used).toBe(69.9);
+  });
+});
