@@ -9,7 +9,7 @@ import { nodeFiles } from '../../main/core/system';
 import { createMemoryStore } from '../../main/secrets/memory';
 import type { SecretStore } from '../../main/secrets/types';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
-import { billingEmpty, billingPremiumPro } from '../fake-github/fixtures';
+import { billingEmpty, billingPremiumPro, internalProPremium } from '../fake-github/fixtures';
 import { FAKE_LOGIN, FAKE_OAUTH, FAKE_PAT, scenarios } from '../fake-github/scenarios';
 import { testClock } from './strategies/harness';
 
@@ -79,6 +79,16 @@ describe('createEngine', () => {
     const r = await engineFor().refresh({ apiUrl: fake.url, prefs: {}, sources: ['env'] });
     expect(r.attempts.map((a) => a.strategy)).toContain('pat-billing');
     expect(r.ok && r.snapshot.source).toEqual({ strategy: 'oauth-direct', credential: 'env' });
+  });
+
+  it('asks GET /user for the login when the Copilot answer carries none', async () => {
+    fake = await startFakeGitHub(scenarios.opencodeOAuth, { now: () => clock.now() });
+    const { login: _login, ...withoutLogin } = internalProPremium as Record<string, unknown>;
+    fake.set({ internalUser: { [FAKE_OAUTH]: withoutLogin } });
+    env.vars = { COPILOT_METER_TOKEN: FAKE_OAUTH };
+    const r = await engineFor().refresh({ apiUrl: fake.url, prefs: {} });
+    expect(r.ok && r.snapshot.account.login).toBe(FAKE_LOGIN);
+    expect(fake.requestsTo('/user')).toHaveLength(1);
   });
 
   it('reads the app’s PAT from the keychain and falls back to OpenCode’s OAuth token', async () => {

@@ -9,7 +9,7 @@ import type { Credential } from '../credentials/types';
 import type { GitHubRequest, GitHubResponse } from '../github/types';
 import { parseCopilotInternalUser, type InternalUsage } from '../usage/internal-user';
 import { buildSnapshot } from '../usage/snapshot';
-import { nextPeriodStart, periodOf } from '../usage/values';
+import { isRecord, nextPeriodStart, periodOf, str } from '../usage/values';
 import type { StrategyContext, StrategyResult } from './types';
 
 export type CallResult<T> =
@@ -95,7 +95,21 @@ export async function fetchInternalUser(
     r = await once('Bearer');
     attempts.push(r.attempt);
   }
-  return r.ok ? { ok: true, usage: r.value, attempts } : { ok: false, error: r.error, attempts };
+  if (!r.ok) return { ok: false, error: r.error, attempts };
+  let usage = r.value;
+  if (usage.login === null && !credential.login) {
+    // Some answers carry no login; GET /user names the token's owner (best effort: the usage stands without it).
+    const me = await call(
+      ctx,
+      strategy,
+      credential.source,
+      { path: '/user', token, flavor: 'rest', scheme: 'token' },
+      (b) => (isRecord(b) ? str(b.login) : null),
+    );
+    attempts.push(me.attempt);
+    if (me.ok && me.value) usage = { ...usage, login: me.value };
+  }
+  return { ok: true, usage, attempts };
 }
 
 export function snapshotFromInternal(
