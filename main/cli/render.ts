@@ -139,7 +139,8 @@ export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: 
   const text = s.unlimited ? '∞' : s.percentUsed === null ? '?' : `${Math.floor(s.percentUsed)}%`;
   return JSON.stringify({
     text,
-    tooltip: renderText(s, tr),
+    // The text layout without its markdown heading, which means nothing in a status-bar tooltip.
+    tooltip: renderText(s, tr).split('\n').slice(1).join('\n'),
     class: levelOf(s, thresholds),
     percentage: s.percentUsed === null ? 0 : Math.min(100, Math.round(s.percentUsed)),
   });

@@ -172,3 +172,10 @@ describe('machine formats', () => {
     expect(levelOf(snapshot({ percentUsed: 100.5 }), [75, 90, 100])).toBe('over');
   });
 });
+
+describe('waybar tooltip', () => {
+  it('starts with the account line, not the markdown heading', () => {
+    const w = JSON.parse(renderWaybar({ ok: true, snapshot: snapshot(), attempts: [] }, en, [75, 90, 100]));
+    expect(w.tooltip.split('\n')[0]).toBe('Account: GitHub Copilot (@johndoe) · Copilot Pro');
+  });
+});
