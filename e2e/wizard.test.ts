@@ -6,7 +6,9 @@
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createKeychainStore } from '../main/secrets/keychain';
+import { createSessionFallbackStore } from '../main/secrets/session';
 import type { SecretStore } from '../main/secrets/types';
 import { describeIfAvailable } from '../test/helpers/skip';
 import {
@@ -46,10 +48,10 @@ afterEach(async () => {
 
 async function start(
   fake: Partial<FakeState>,
-  opts: { keychain?: boolean; homeFiles?: Record<string, unknown> } = {},
+  opts: { keychain?: boolean; homeFiles?: Record<string, unknown>; secrets?: SecretStore } = {},
 ) {
-  const secrets = opts.keychain && keychain ? keychain.store : undefined;
-  if (secrets) for (const k of await secrets.list()) await secrets.delete(k);
+  const secrets = opts.secrets ?? (opts.keychain && keychain ? keychain.store : undefined);
+  if (secrets && !opts.secrets) for (const k of await secrets.list()) await secrets.delete(k);
   world = await startSetupWorld({
     fake,
     ...(secrets ? { secrets } : {}),
@@ -293,8 +295,64 @@ describeIfAvailable(
     const { page } = await openWizard(browser!, { dispatch: w.dispatch });
     await page.getByRole('button', { name: 'Remove: @octocat' }).click();
     await expect.poll(() => heading(page)).toBe('Welcome');
-    expect(await status(page)).toBe('Token removed from the keychain.');
+    // The test world's memory store keeps tokens for the session only, and the message does not claim a keychain.
+    expect(await status(page)).toBe('Token removed.');
     expect(await w.secrets.list()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keychain unavailable: says so, offers Try again and "Keep for this session only", never writes the token', async () => {
+    // The real keychain store, whose Secret Service cannot be reached (as libsecret reports it without a bus).
+    const broken = createKeychainStore({
+      load: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
+    });
+    const w = await start(patState(billingCreditsMultiModel), {
+      secrets: createSessionFallbackStore(broken),
+    });
+    const { page, responses, problems } = await openWizard(browser!, { dispatch: w.dispatch });
+    await toPaste(page);
+    await pasteAndCheck(page, PAT);
+    await page.locator('input[value=pro]').check();
+    await page.locator('#save').click();
+
+    await page.locator('#retry-keychain').waitFor();
+    expect(await page.locator('#status').getAttribute('role')).toBe('alert');
+    expect(await status(page)).toContain('The system keychain is not available.');
+    expect(await page.locator('#keep-session').textContent()).toBe('Keep for this session only');
+    expect(await page.locator('#retry-keychain').textContent()).toBe('Try again');
+    await expect.poll(() => focusedId(page)).toBe('retry-keychain');
+    await shot(page, 'error-keychain-en-light');
+
+    // Try again (Enter on the focused button): still unavailable, same choices, focus back on it.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#status.busy').count()).toBe(0);
+    await expect.poll(() => focusedId(page)).toBe('retry-keychain');
+    expect(await status(page)).toContain('The system keychain is not available.');
+
+    // Keyboard only: Shift+Tab from "Try again" reaches "Keep for this session only"; Space presses it.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedId(page)).toBe('keep-session');
+    await page.keyboard.press('Space');
+    await page.locator('#reading').waitFor();
+    const main = () => page.locator('main').textContent();
+    expect(await main()).toContain('Kept for this session only — it will be asked again after a restart.');
+    expect(await main()).not.toContain('Saved in the system keychain');
+    await shot(page, '5-done-session-en-light');
+
+    // The token is in memory only: the settings file marks the account, and no file under HOME holds it.
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) =>
+        statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)],
+      );
+    expect(readFileSync(w.settings.path, 'utf8')).toContain('"sessionOnly": true');
+    expect(JSON.parse(readFileSync(w.settings.path, 'utf8')).accounts).toEqual([
+      expect.objectContaining({ login: 'octocat', sessionOnly: true }),
+    ]);
+    expect(files(w.home).length).toBeGreaterThan(0);
+    for (const f of files(w.home)) expect(readFileSync(f, 'utf8')).not.toContain(PAT);
+    expect(await visibleState(page)).not.toContain(PAT);
+    expect(JSON.stringify(responses)).not.toContain(PAT);
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Electron entry point (bundled to dist/app/main.cjs). Builds the real dependencies — engine over Electron's
- * proxy-aware net.fetch, the OS keychain, the settings file shared with the CLI, the setup wizard and its IPC —
+ * proxy-aware net.fetch, the OS keychain (with a session-only layer), the settings file shared with the CLI, the setup wizard and its IPC —
  * and hands them to the controller. Everything with behaviour lives in controller.ts and main/core.
  *
  * Environment: COPILOT_METER_API_URL points the app at another API (the e2e test's fake GitHub);
@@ -11,6 +11,7 @@ import { createEngine } from '../core/engine';
 import { FetchHttp } from '../core/http';
 import { nodeFiles, systemClock, systemEnv } from '../core/system';
 import { createKeychainStore } from '../secrets/keychain';
+import { createSessionFallbackStore } from '../secrets/session';
 import { createSetupService } from '../setup/service';
 import { engineSetupDeps, prefsFromSettings } from '../setup/wire';
 import { startTrayApp, type TrayApp } from './controller';
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   const api = fromElectron(electron);
   const env = systemEnv();
   const settings = openElectronSettings(env);
-  const secrets = createKeychainStore();
+  // The keychain, plus the tokens a user chose to keep for this session only when it failed (one store for all).
+  const secrets = createSessionFallbackStore(createKeychainStore());
   const http = new FetchHttp((input, init) => electron.net.fetch(input, init));
   const engine = createEngine({
     http,

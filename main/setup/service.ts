@@ -20,6 +20,7 @@ import {
   type SetupState,
   type StoredAccount,
   type TokenCheckView,
+  type TokenStore,
   type UseFoundResult,
 } from '../../shared/ipc';
 import { allowanceFor } from '../../shared/plans';
@@ -27,6 +28,7 @@ import type { Credential, CredentialLookup } from '../core/credentials/types';
 import { tokenHint } from '../core/credentials/types';
 import type { Env } from '../core/ports';
 import type { PatCheck } from '../core/pat-check';
+import { hasSessionLayer } from '../secrets/session';
 import type { SecretStore } from '../secrets/types';
 import { accountKey, parseAccountKey } from '../secrets/types';
 import type { AccountSettings, Settings } from '../settings/types';
@@ -53,6 +55,7 @@ export interface SetupServiceDeps {
   findCredentials(sources?: CredentialSourceId[]): Promise<CredentialLookup>;
   /** One engine refresh with the saved settings (optionally only some sources), for the first reading. */
   refresh?(opts?: { sources?: CredentialSourceId[] }): Promise<RefreshResult>;
+  /** The layered store (main/secrets/session.ts) offers "keep for this session only"; a memory store is one. */
   secrets: SecretStore;
   settings: SetupSettings;
   files: SetupFiles;
@@ -166,17 +169,41 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     return { credentials: r.credentials ?? [], problems: r.problems ?? [] };
   }
 
+  /** Is the account's token held for this session only? Asks memory only, never the keychain. */
+  async function inSession(key: string): Promise<boolean> {
+    if (hasSessionLayer(deps.secrets)) return deps.secrets.isSessionOnly(key);
+    if (deps.secrets.kind === 'memory') return (await deps.secrets.get(key).catch(() => null)) !== null;
+    return false;
+  }
+
+  /** Keeps the token in memory only: the layered store's session layer, or a store that is memory anyway. */
+  async function keepForSession(key: string, token: string): Promise<boolean> {
+    if (hasSessionLayer(deps.secrets)) await deps.secrets.setSessionOnly(key, token);
+    else if (deps.secrets.kind === 'memory') await deps.secrets.set(key, token);
+    else return false;
+    return true;
+  }
+
   async function accounts(settings: Settings): Promise<StoredAccount[]> {
     const active = settings.activeAccount ?? (settings.accounts[0] ? keyOf(settings.accounts[0]) : null);
-    const list: StoredAccount[] = settings.accounts.map((a) => ({
-      key: keyOf(a),
-      login: a.login,
-      host: a.host,
-      tokenHint: hintOf(a.tokenHint),
-      tokenExpiresAt: a.tokenExpiresAt,
-      lastCheckedAt: a.lastCheckedAt,
-      active: keyOf(a) === active,
-    }));
+    const list: StoredAccount[] = [];
+    for (const a of settings.accounts) {
+      const key = keyOf(a);
+      const session = await inSession(key);
+      // A session-only account whose token is not in memory any more: the app restarted since.
+      const store: TokenStore = a.sessionOnly || session ? 'session' : 'keychain';
+      list.push({
+        key,
+        login: a.login,
+        host: a.host,
+        tokenHint: hintOf(a.tokenHint),
+        tokenExpiresAt: a.tokenExpiresAt,
+        lastCheckedAt: a.lastCheckedAt,
+        active: key === active,
+        store,
+        tokenAvailable: store === 'keychain' || session,
+      });
+    }
     // A token in the keychain that settings forgot about (e.g. stored by the CLI) is still shown, so it can be removed.
     let keys: string[] = [];
     try {
@@ -197,6 +224,8 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         tokenExpiresAt: null,
         lastCheckedAt: null,
         active: key === active,
+        store: (await inSession(key)) ? 'session' : 'keychain',
+        tokenAvailable: secret !== null,
       });
     }
     return list;
@@ -283,7 +312,17 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         if (!p) return fail({ kind: 'config', reason: 'badInput', detail: 'check a token before saving' });
         const c = p.check;
         const key = accountKey(c.host, c.login);
-        await deps.secrets.set(key, p.token);
+        // Session-only is the user's explicit choice after a keychain failure; never a silent fallback, never disk.
+        if (req.sessionOnly) {
+          if (!(await keepForSession(key, p.token))) {
+            return fail({
+              kind: 'config',
+              reason: 'other',
+              detail: 'this app cannot keep a token in memory',
+            });
+          }
+        } else await deps.secrets.set(key, p.token);
+        const store: TokenStore = req.sessionOnly || deps.secrets.kind === 'memory' ? 'session' : 'keychain';
         const plan = req.plan ?? c.plan ?? p.legacyPlan;
         const nowIso = new Date(now()).toISOString();
         const account: AccountSettings = {
@@ -293,6 +332,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
           tokenExpiresAt: c.tokenExpiresAt,
           lastCheckedAt: nowIso,
         };
+        if (store === 'session') account.sessionOnly = true;
         const s = deps.settings.get();
         await deps.settings.update({
           accounts: [...s.accounts.filter((a) => keyOf(a) !== key), account],
@@ -300,7 +340,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
           plan,
           allowanceOverride: req.allowance,
         });
-        // The token now lives in the keychain only; drop the in-memory copy.
+        // The token now lives in the store only; drop the wizard's copy.
         pending = null;
         const checked = c.snapshot ? withAllowance(c.snapshot, plan, req.allowance) : null;
         const first = await firstReading(checked);
@@ -313,6 +353,8 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
             tokenExpiresAt: c.tokenExpiresAt,
             lastCheckedAt: nowIso,
             active: true,
+            store,
+            tokenAvailable: true,
           },
           snapshot: first.snapshot,
           refreshError: first.error,
@@ -345,8 +387,13 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
 
     removeToken: ({ key }) =>
       guard(async () => {
-        const removed = await deps.secrets.delete(key);
         const s = deps.settings.get();
+        const sessionOnly = s.accounts.some((a) => keyOf(a) === key && a.sessionOnly);
+        // A session-only account never had its token in the keychain: a broken keychain must not block removing it.
+        const removed = await deps.secrets.delete(key).catch((e: unknown) => {
+          if (sessionOnly) return false;
+          throw e;
+        });
         const accounts = s.accounts.filter((a) => keyOf(a) !== key);
         if (accounts.length !== s.accounts.length || s.activeAccount === key) {
           await deps.settings.update({

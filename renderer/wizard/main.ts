@@ -49,6 +49,8 @@ interface UiState {
   plan: PlanId | 'custom' | null;
   customAllowance: string;
   legacyNote: string | null;
+  /** The last save failed in the keychain: offer "Try again" and "Keep for this session only". */
+  keychainFailed: boolean;
 }
 
 const ui: UiState = {
@@ -64,6 +66,7 @@ const ui: UiState = {
   plan: null,
   customAllowance: '',
   legacyNote: null,
+  keychainFailed: false,
 };
 
 let tr: Translator = createTranslator(osLanguage());
@@ -81,7 +84,8 @@ const tokenInput = h('input', {
   spellcheck: 'false',
   autocapitalize: 'off',
   maxlength: 512,
-  'aria-describedby': 'token-shape',
+  // The check result first: when focus returns to the field after a failed check, it is read out with it.
+  'aria-describedby': 'status token-shape',
 });
 
 const root = (): HTMLElement => document.getElementById('app')!;
@@ -96,6 +100,7 @@ function setLang(): void {
 function go(step: Step): void {
   ui.step = step;
   ui.status = null;
+  ui.keychainFailed = false;
   render(true);
 }
 
@@ -251,22 +256,28 @@ function stored(): HTMLElement[] {
       { class: 'accounts', id: 'accounts' },
       ...accounts.map((a) => {
         const date = formatDate(tr, a.tokenExpiresAt);
+        const missing = !a.tokenAvailable;
+        const replace = missing ? t('wizard.stored.pasteAgain') : t('wizard.stored.replace');
         return h(
           'li',
-          {},
+          { class: missing ? 'missing' : null },
           h('p', { class: 'account' }, t('wizard.stored.token', { login: a.login, hint: a.tokenHint })),
-          h(
-            'p',
-            { class: 'muted' },
-            date ? t('wizard.stored.expires', { date }) : t('wizard.stored.noExpiry'),
-          ),
+          missing
+            ? h('p', { class: 'warn', id: `missing-${a.login}` }, t('wizard.stored.missing'))
+            : h(
+                'p',
+                { class: 'muted' },
+                date ? t('wizard.stored.expires', { date }) : t('wizard.stored.noExpiry'),
+                a.store === 'session' ? ` ${t('wizard.stored.session')}` : '',
+              ),
           h(
             'div',
             { class: 'row' },
-            button(t('wizard.stored.replace'), () => go('create'), {
-              aria: `${t('wizard.stored.replace')}: @${a.login}`,
+            // A lost session token is pasted again straight away: the user already has (or knows) the token.
+            button(replace, () => go(missing ? 'paste' : 'create'), {
+              aria: `${replace}: @${a.login}`,
             }),
-            button(t('wizard.stored.remove'), () => void removeToken(a.key), {
+            button(t('wizard.stored.remove'), () => void removeToken(a.key, a.store), {
               aria: `${t('wizard.stored.remove')}: @${a.login}`,
             }),
           ),
@@ -364,9 +375,12 @@ function paste(): HTMLElement[] {
         ui.tokenVisible ? t('wizard.paste.hide') : t('wizard.paste.show'),
       ),
     ),
+    // What the text looks like (typing feedback) stays next to the field; the live check's result follows it,
+    // still close to the field it is about rather than at the bottom of the window.
     shapeHint(),
+    statusRegion('inline'),
     ui.setup?.secretStore === 'keychain' ? h('p', { class: 'why' }, t('wizard.paste.where')) : null,
-    actions(
+    buttonsOnly(
       button(t('wizard.back'), () => go('create')),
       h(
         'button',
@@ -479,10 +493,26 @@ function plan(): HTMLElement[] {
     ]);
   }
   append(form, [
-    actions(
-      button(t('wizard.back'), () => go('paste')),
-      h('button', { type: 'submit', class: 'primary', id: 'save', disabled: ui.busy }, t('wizard.plan.save')),
-    ),
+    ui.keychainFailed
+      ? // The keychain refused: the plain message (status) and the two choices a user expects, nothing silent.
+        actionsWithNote(
+          h('p', { class: 'why', id: 'session-note' }, t('wizard.keychain.sessionNote')),
+          button(t('wizard.back'), () => go('paste')),
+          button(t('wizard.keychain.session'), () => void save(true), { id: 'keep-session' }),
+          h(
+            'button',
+            { type: 'submit', class: 'primary', id: 'retry-keychain', disabled: ui.busy },
+            t('wizard.keychain.retry'),
+          ),
+        )
+      : actions(
+          button(t('wizard.back'), () => go('paste')),
+          h(
+            'button',
+            { type: 'submit', class: 'primary', id: 'save', disabled: ui.busy },
+            t('wizard.plan.save'),
+          ),
+        ),
   ]);
   out.push(form);
   return out;
@@ -542,11 +572,13 @@ function done(): HTMLElement[] {
   const saved = ui.saved;
   const snapshot = saved?.snapshot ?? ui.found?.snapshot ?? null;
   if (saved) {
+    const session = saved.account.store === 'session';
+    // Session-only is a caveat (asked again after a restart), so it is not shown in the "all good" colour.
     out.push(
       h(
         'p',
-        { class: 'ok' },
-        ui.setup?.secretStore === 'memory' ? t('wizard.done.savedMemory') : t('wizard.done.savedKeychain'),
+        { class: session ? 'warn' : 'ok', id: 'saved-where' },
+        session ? t('wizard.done.savedMemory') : t('wizard.done.savedKeychain'),
       ),
     );
     out.push(
@@ -582,16 +614,26 @@ function done(): HTMLElement[] {
 
 /** The step's footer: the live status line just above its buttons, so messages sit next to the action. */
 function actions(...buttons: Array<HTMLElement | null>): HTMLElement {
-  return h('div', { class: 'footer' }, statusRegion(), h('div', { class: 'actions' }, ...buttons));
+  return actionsWithNote(null, ...buttons);
 }
 
-function statusRegion(): HTMLElement {
+/** A footer with a note between the status and the buttons (e.g. what "session only" means). */
+function actionsWithNote(note: HTMLElement | null, ...buttons: Array<HTMLElement | null>): HTMLElement {
+  return h('div', { class: 'footer' }, statusRegion(), note, h('div', { class: 'actions' }, ...buttons));
+}
+
+/** A footer with buttons only, for a step that shows its status elsewhere (the Paste step, under the field). */
+function buttonsOnly(...buttons: Array<HTMLElement | null>): HTMLElement {
+  return h('div', { class: 'footer' }, h('div', { class: 'actions' }, ...buttons));
+}
+
+function statusRegion(place: 'footer' | 'inline' = 'footer'): HTMLElement {
   const s = ui.status;
   return h(
     'div',
     {
       id: 'status',
-      class: `status ${s?.kind ?? ''}`,
+      class: `status ${place} ${s?.kind ?? ''}`,
       role: s?.kind === 'error' ? 'alert' : 'status',
       'aria-live': s?.kind === 'error' ? 'assertive' : 'polite',
     },
@@ -678,7 +720,7 @@ async function importLegacy(): Promise<void> {
   else render(false);
 }
 
-async function save(): Promise<void> {
+async function save(sessionOnly = false): Promise<void> {
   const detected = ui.check?.planDetected && ui.check.plan ? ui.check.plan : null;
   let planId: PlanId | null = detected;
   let allowance: number | null = null;
@@ -699,8 +741,17 @@ async function save(): Promise<void> {
       return;
     }
   }
-  const r = await call(api().save({ plan: planId, allowance }), t('wizard.plan.saving'));
-  if (!r.ok) return render(false);
+  const r = await call(
+    api().save({ plan: planId, allowance, ...(sessionOnly ? { sessionOnly: true } : {}) }),
+    t('wizard.plan.saving'),
+  );
+  if (!r.ok) {
+    if (r.error.kind === 'keychain') ui.keychainFailed = true;
+    render(false);
+    // The buttons were disabled while saving (focus fell to the page): put it on the next sensible action.
+    if (ui.keychainFailed) document.getElementById(sessionOnly ? 'keep-session' : 'retry-keychain')?.focus();
+    return;
+  }
   ui.saved = r.value;
   ui.found = null;
   ui.check = null;
@@ -715,16 +766,17 @@ async function deleteLegacy(): Promise<void> {
   if (r.ok) document.getElementById('close')?.focus();
 }
 
-async function removeToken(key: string): Promise<void> {
+async function removeToken(key: string, store: 'keychain' | 'session'): Promise<void> {
   const r = await call(api().removeToken({ key }));
   if (!r.ok) return render(false);
   await refreshState();
+  const text = store === 'session' ? t('wizard.stored.removedSession') : t('wizard.stored.removed');
   if (ui.setup?.accounts.length) {
-    ui.status = { kind: 'ok', text: t('wizard.stored.removed') };
+    ui.status = { kind: 'ok', text };
     render(true);
   } else {
     go('welcome');
-    ui.status = { kind: 'ok', text: t('wizard.stored.removed') };
+    ui.status = { kind: 'ok', text };
     render(false);
   }
 }

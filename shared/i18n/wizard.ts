@@ -35,6 +35,10 @@ export const wizard = defineMessages(
     'wizard.stored.replace': 'Replace',
     'wizard.stored.remove': 'Remove',
     'wizard.stored.removed': 'Token removed from the keychain.',
+    'wizard.stored.removedSession': 'Token removed.',
+    'wizard.stored.session': 'Kept for this session only.',
+    'wizard.stored.missing': 'Token not available: it was kept for the last session only. Paste it again.',
+    'wizard.stored.pasteAgain': 'Paste again',
 
     'wizard.create.title': 'Create a read-only token',
     'wizard.create.intro':
@@ -80,10 +84,14 @@ export const wizard = defineMessages(
     'wizard.plan.pick': 'Choose a plan or enter an allowance.',
     'wizard.plan.save': 'Save',
     'wizard.plan.saving': 'Saving…',
+    'wizard.keychain.retry': 'Try again',
+    'wizard.keychain.session': 'Keep for this session only',
+    'wizard.keychain.sessionNote':
+      'For this session only: the token stays in memory, is never written to disk, and will be asked again after a restart.',
 
     'wizard.done.title': 'All set',
-    'wizard.done.savedKeychain': 'Token saved in the system keychain.',
-    'wizard.done.savedMemory': 'Token kept for this session only: no system keychain is available.',
+    'wizard.done.savedKeychain': 'Saved in the system keychain.',
+    'wizard.done.savedMemory': 'Kept for this session only — it will be asked again after a restart.',
     'wizard.done.usingFound': 'Using your {app} login.',
     'wizard.done.used': '{used} / {allowance} {unit} used',
     'wizard.done.usedUnlimited': '{used} {unit} used (no limit)',
@@ -137,6 +145,10 @@ export const wizard = defineMessages(
       'wizard.stored.replace': '替换',
       'wizard.stored.remove': '移除',
       'wizard.stored.removed': '已从钥匙串中移除令牌。',
+      'wizard.stored.removedSession': '已移除令牌。',
+      'wizard.stored.session': '仅在本次会话中保留。',
+      'wizard.stored.missing': '令牌不可用：它只在上次会话中保留。请重新粘贴。',
+      'wizard.stored.pasteAgain': '重新粘贴',
 
       'wizard.create.title': '创建只读令牌',
       'wizard.create.intro': 'GitHub 会打开一个预填好的细粒度令牌表单。生成之前请确认：',
@@ -179,10 +191,13 @@ export const wizard = defineMessages(
       'wizard.plan.pick': '请选择套餐或输入额度。',
       'wizard.plan.save': '保存',
       'wizard.plan.saving': '正在保存…',
+      'wizard.keychain.retry': '重试',
+      'wizard.keychain.session': '仅在本次会话中保留',
+      'wizard.keychain.sessionNote': '仅限本次会话：令牌只保存在内存中，绝不写入磁盘，重启后需要重新输入。',
 
       'wizard.done.title': '设置完成',
-      'wizard.done.savedKeychain': '令牌已保存到系统钥匙串。',
-      'wizard.done.savedMemory': '令牌仅在本次会话中保留：系统钥匙串不可用。',
+      'wizard.done.savedKeychain': '已保存到系统钥匙串。',
+      'wizard.done.savedMemory': '仅在本次会话中保留——重启后需要重新输入。',
       'wizard.done.usingFound': '正在使用您的 {app} 登录。',
       'wizard.done.used': '已用 {used} / {allowance} {unit}',
       'wizard.done.usedUnlimited': '已用 {used} {unit}（无上限）',
@@ -236,6 +251,11 @@ export const wizard = defineMessages(
       'wizard.stored.replace': 'Remplacer',
       'wizard.stored.remove': 'Supprimer',
       'wizard.stored.removed': 'Jeton supprimé du trousseau.',
+      'wizard.stored.removedSession': 'Jeton supprimé.',
+      'wizard.stored.session': 'Conservé pour cette session seulement.',
+      'wizard.stored.missing':
+        'Jeton indisponible : il n’était conservé que pour la session précédente. Collez-le à nouveau.',
+      'wizard.stored.pasteAgain': 'Coller à nouveau',
 
       'wizard.create.title': 'Créer un jeton en lecture seule',
       'wizard.create.intro':
@@ -284,11 +304,15 @@ export const wizard = defineMessages(
       'wizard.plan.pick': 'Choisissez un forfait ou saisissez une allocation.',
       'wizard.plan.save': 'Enregistrer',
       'wizard.plan.saving': 'Enregistrement…',
+      'wizard.keychain.retry': 'Réessayer',
+      'wizard.keychain.session': 'Garder pour cette session seulement',
+      'wizard.keychain.sessionNote':
+        'Pour cette session seulement : le jeton reste en mémoire, n’est jamais écrit sur le disque et sera redemandé après un redémarrage.',
 
       'wizard.done.title': 'C’est prêt',
-      'wizard.done.savedKeychain': 'Jeton enregistré dans le trousseau du système.',
+      'wizard.done.savedKeychain': 'Enregistré dans le trousseau du système.',
       'wizard.done.savedMemory':
-        'Jeton conservé pour cette session seulement : aucun trousseau système n’est disponible.',
+        'Conservé pour cette session seulement — il sera redemandé après un redémarrage.',
       'wizard.done.usingFound': 'Utilisation de votre connexion {app}.',
       'wizard.done.used': '{used} / {allowance} {unit} utilisés',
       'wizard.done.usedUnlimited': '{used} {unit} utilisés (sans limite)',

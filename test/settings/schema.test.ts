@@ -115,6 +115,29 @@ describe('validateSettings', () => {
     expect(r.problems).toEqual([expect.stringMatching(/^accounts: dropped 3/)]);
   });
 
+  it('keeps an account marked session-only, and reads a missing or odd mark as the keychain', () => {
+    const base = {
+      login: 'octocat',
+      host: 'github.com',
+      tokenHint: 'wxyz',
+      tokenExpiresAt: null,
+      lastCheckedAt: null,
+    };
+    const r = validateSettings({
+      accounts: [
+        { ...base, sessionOnly: true },
+        { ...base, login: 'hubot', sessionOnly: 'yes' },
+        { ...base, login: 'mona' },
+      ],
+    });
+    expect(r.settings.accounts).toEqual([
+      { ...base, sessionOnly: true },
+      { ...base, login: 'hubot' },
+      { ...base, login: 'mona' },
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
   it('removes any value that looks like a token, wherever it sits, and never repeats it', () => {
     const r = validateSettings({
       plan: 'pro',

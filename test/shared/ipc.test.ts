@@ -108,6 +108,20 @@ describe('save validation', () => {
     refused('setup:save', { plan: null, allowance: null, token: 'bad token' });
     refused('setup:save', null);
   });
+
+  it('accepts sessionOnly as true or false (false is dropped) and refuses anything else', () => {
+    expect(validateRequest('setup:save', { plan: 'pro', allowance: null, sessionOnly: true })).toEqual({
+      ok: true,
+      value: { channel: 'setup:save', req: { plan: 'pro', allowance: null, sessionOnly: true } },
+    });
+    expect(validateRequest('setup:save', { plan: 'pro', allowance: null, sessionOnly: false })).toEqual({
+      ok: true,
+      value: { channel: 'setup:save', req: { plan: 'pro', allowance: null } },
+    });
+    refused('setup:save', { plan: 'pro', allowance: null, sessionOnly: 'true' });
+    refused('setup:save', { plan: 'pro', allowance: null, sessionOnly: 1 });
+    refused('setup:save', { plan: 'pro', allowance: null, sessionOnly: null });
+  });
 });
 
 describe('the other channels', () => {
