@@ -298,6 +298,8 @@ async function authStatus(ctx: CliContext, d: AuthDeps): Promise<number> {
         (settings.activeAccount ?? accountKey(settings.accounts[0]!.host, settings.accounts[0]!.login)) ===
         key,
       inStore: stored ? stored.includes(key) : null,
+      // Kept in the tray app's memory only (keychain unavailable when it was saved): no other process sees it.
+      sessionOnly: a.sessionOnly === true,
     };
   });
   const orphans = (stored ?? []).filter((k) => !accounts.some((a) => a.key === k));
@@ -337,7 +339,8 @@ async function authStatus(ctx: CliContext, d: AuthDeps): Promise<number> {
           : tr.t('auth.status.neverChecked'),
       }),
     );
-    if (a.inStore === false) ctx.io.out(tr.t('auth.status.missing', { login: a.login }));
+    if (a.inStore === false)
+      ctx.io.out(tr.t(a.sessionOnly ? 'auth.status.sessionOnly' : 'auth.status.missing', { login: a.login }));
   }
   for (const k of orphans) {
     const i = k.lastIndexOf('/');

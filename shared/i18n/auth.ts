@@ -43,6 +43,8 @@ export const auth = defineMessages(
     'auth.status.noExpiry': 'no expiry date known',
     'auth.status.checked': 'last checked {date}',
     'auth.status.neverChecked': 'never checked',
+    'auth.status.sessionOnly':
+      '  the tray app keeps @{login}’s token for its session only (the keychain was unavailable); other programs cannot read it',
     'auth.status.missing':
       '  the keychain holds no token for @{login}: run `copilot-meter auth set --user {login}`',
     'auth.status.orphan': '@{login} on {host}: token in the keychain, not listed in settings',
@@ -102,6 +104,8 @@ export const auth = defineMessages(
       'auth.status.noExpiry': '到期时间未知',
       'auth.status.checked': '上次检查 {date}',
       'auth.status.neverChecked': '从未检查',
+      'auth.status.sessionOnly':
+        '  托盘应用仅在本次会话中保存 @{login} 的令牌（当时钥匙串不可用）；其他程序无法读取',
       'auth.status.missing': '  钥匙串中没有 @{login} 的令牌：请运行 `copilot-meter auth set --user {login}`',
       'auth.status.orphan': '@{login}（{host}）：令牌在钥匙串中，但未列在设置里',
       'auth.status.env': '已设置 COPILOT_METER_TOKEN（令牌 {hint}）；`copilot-meter status` 将使用它。',
@@ -162,6 +166,8 @@ export const auth = defineMessages(
       'auth.status.noExpiry': 'date d’expiration inconnue',
       'auth.status.checked': 'vérifié le {date}',
       'auth.status.neverChecked': 'jamais vérifié',
+      'auth.status.sessionOnly':
+        '  l’application garde le jeton de @{login} pour sa session seulement (trousseau indisponible) ; les autres programmes ne peuvent pas le lire',
       'auth.status.missing':
         '  le trousseau ne contient pas de jeton pour @{login} : lancez `copilot-meter auth set --user {login}`',
       'auth.status.orphan': '@{login} sur {host} : jeton dans le trousseau, absent des réglages',

@@ -324,6 +324,19 @@ describe('auth status and remove (memory store)', () => {
     expect(h.out.join('\n')).toContain('@hubot on github.com: token in the keychain, not listed in settings');
   });
 
+  it('says a session-only token lives in the tray app, instead of calling it missing', async () => {
+    const store = createMemoryStore();
+    const first = harness({ store, stdin: FAKE_PAT });
+    await runAuthCommand(['set'], first.ctx);
+    await store.delete(`${first.host}/octocat`);
+    const settings = openSettings({ env: first.ctx.env });
+    settings.update((cur) => ({ ...cur, accounts: cur.accounts.map((a) => ({ ...a, sessionOnly: true })) }));
+    const h = harness({ store });
+    await runAuthCommand(['status'], h.ctx);
+    expect(h.out.join('\n')).toContain('keeps @octocat’s token for its session only');
+    expect(h.out.join('\n')).not.toMatch(/holds no token/);
+  });
+
   it('still lists accounts when the keychain cannot be read, and exits with the keychain code', async () => {
     await runAuthCommand(['set'], harness({ stdin: FAKE_PAT }).ctx);
     const h = harness({
