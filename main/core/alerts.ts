@@ -10,13 +10,14 @@ import type { RefreshResult, UsageSnapshot } from '../../shared/domain';
 import type { ErrorInfo } from '../../shared/errors';
 import { describeError, type Translator } from '../../shared/i18n';
 import type { Settings } from '../settings/types';
+import { activeTokenExpiry, tokenExpiresSoon } from './token-expiry';
 import { formatDay, type FormatOptions } from './tray-model';
 
 export type AlertMemory = Settings['notified'];
 export type AlertSettings = Pick<Settings, 'thresholds' | 'notifications'>;
 
 export interface Notice {
-  kind: 'threshold' | 'periodReset' | 'accessBroken';
+  kind: 'threshold' | 'periodReset' | 'accessBroken' | 'tokenExpiring';
   title: string;
   body: string;
   /** What clicking the notification does. */
@@ -27,7 +28,12 @@ export interface Notice {
 
 export type AlertInput = { ok: true; snapshot: UsageSnapshot } | { ok: false; error: ErrorInfo };
 
-export const EMPTY_MEMORY: AlertMemory = { period: null, thresholds: [], accessBroken: false };
+export const EMPTY_MEMORY: AlertMemory = {
+  period: null,
+  thresholds: [],
+  accessBroken: false,
+  tokenExpiry: null,
+};
 
 export function evaluateAlerts(
   prev: AlertMemory,
@@ -59,7 +65,7 @@ export function evaluateAlerts(
   // A reading from an earlier period (a late or cached answer) says nothing about this one.
   if (memory.period !== null && s.period < memory.period) return { notifications, memory };
   if (memory.period !== null && s.period > memory.period) {
-    memory = { period: s.period, thresholds: [], accessBroken: false };
+    memory = { period: s.period, thresholds: [], accessBroken: false, tokenExpiry: memory.tokenExpiry };
     if (settings.notifications.periodReset)
       notifications.push({
         kind: 'periodReset',
@@ -118,5 +124,37 @@ export function evaluateAlerts(
 export const sameMemory = (a: AlertMemory, b: AlertMemory): boolean =>
   a.period === b.period &&
   a.accessBroken === b.accessBroken &&
+  a.tokenExpiry === b.tokenExpiry &&
   a.thresholds.length === b.thresholds.length &&
   a.thresholds.every((x, i) => x === b.thresholds[i]);
+
+/**
+ * A fine-grained token expires (90 days by default): say so once, a week ahead, so the meter does not simply go
+ * dark. Once per expiry date; a replaced token with a new date can warn again. After expiry the refresh fails
+ * with an auth error and the "access broken" notice takes over.
+ */
+export function evaluateTokenExpiry(
+  prev: AlertMemory,
+  settings: Pick<Settings, 'accounts' | 'activeAccount' | 'notifications'>,
+  now: number,
+  tr: Translator,
+  opts: FormatOptions = {},
+): { notifications: Notice[]; memory: AlertMemory } {
+  const e = activeTokenExpiry(settings);
+  if (!e || !tokenExpiresSoon(settings, now) || prev.tokenExpiry === e.expiresAt) {
+    return { notifications: [], memory: prev };
+  }
+  const memory = { ...prev, tokenExpiry: e.expiresAt };
+  if (!settings.notifications.accessBroken) return { notifications: [], memory };
+  return {
+    memory,
+    notifications: [
+      {
+        kind: 'tokenExpiring',
+        title: tr.t('tray.notice.expiring.title'),
+        body: tr.t('tray.notice.expiring.body', { login: e.login, date: formatDay(e.expiresAt, tr, opts) }),
+        action: 'openSetup',
+      },
+    ],
+  };
+}

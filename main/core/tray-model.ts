@@ -9,13 +9,21 @@ import { iconLabel as labelOf, percentLeft, roundPercent } from '../../shared/fo
 import { LOCALE_OF, type Lang, type MessageKey, type Translator } from '../../shared/i18n';
 import type { Settings } from '../settings/types';
 import type { Level } from './icon/render';
+import { activeTokenExpiry, tokenExpiresSoon } from './token-expiry';
 
 export type { Level } from './icon/render';
 
 /** The settings the tray shows or changes. */
 export type TraySettings = Pick<
   Settings,
-  'apiUrl' | 'refreshMinutes' | 'thresholds' | 'notifications' | 'language' | 'launchAtLogin'
+  | 'apiUrl'
+  | 'refreshMinutes'
+  | 'thresholds'
+  | 'notifications'
+  | 'language'
+  | 'launchAtLogin'
+  | 'accounts'
+  | 'activeAccount'
 >;
 
 export interface TrayState {
@@ -236,6 +244,8 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
       : null;
   const staleLine =
     s && stale ? t('tray.stale', { age: formatAge(now - Date.parse(s.fetchedAt), tr) }) : null;
+  const expiry = tokenExpiresSoon(state.settings, now) ? activeTokenExpiry(state.settings) : null;
+  const expiryLine = expiry ? t('tray.tokenExpires', { date: formatDay(expiry.expiresAt, tr, opts) }) : null;
 
   const figures = s ? figureLines(s, tr, opts) : [];
   const tooltip = [
@@ -244,6 +254,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
     ...status,
     ...(problem ? [problem] : []),
     ...(staleLine ? [staleLine] : []),
+    ...(expiryLine && !problem ? [expiryLine] : []),
   ].join('\n');
 
   const info = (id: string, text: string): MenuItemModel => ({
@@ -261,6 +272,13 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   if (problem)
     menu.push({ id: 'problem', type: 'normal', label: escapeMenu(problem), action: { type: 'openSetup' } });
   if (staleLine) menu.push(info('stale', staleLine));
+  if (expiryLine && !problem)
+    menu.push({
+      id: 'token-expiry',
+      type: 'normal',
+      label: escapeMenu(expiryLine),
+      action: { type: 'openSetup' },
+    });
   if (s && s.models.length > 0) {
     menu.push(sep('sep-models'), info('models', t('tray.menu.topModels')));
     for (const m of s.models.slice(0, TOP_MODELS))

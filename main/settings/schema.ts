@@ -29,7 +29,7 @@ export function defaultSettings(): Settings {
     launchAtLogin: false,
     accounts: [],
     activeAccount: null,
-    notified: { period: null, thresholds: [], accessBroken: false },
+    notified: { period: null, thresholds: [], accessBroken: false, tokenExpiry: null },
     lastSnapshot: null,
   };
 }
@@ -241,16 +241,18 @@ const checks: { [K in keyof Settings]: Check<Settings[K]> } = {
       : { ok: false, why: 'not "host/login" or null' },
   notified: (v) => {
     if (!isRecord(v)) return { ok: false, why: 'not an object' };
-    const { period, thresholds, accessBroken } = v;
+    const { period, thresholds, accessBroken, tokenExpiry = null } = v;
     if (
       !(period === null || (typeof period === 'string' && /^\d{4}-\d{2}$/.test(period))) ||
       !Array.isArray(thresholds) ||
       !thresholds.every(isFiniteNumber) ||
-      typeof accessBroken !== 'boolean'
+      typeof accessBroken !== 'boolean' ||
+      // Absent in files written before the token-expiry warning existed: that reads as "not warned yet".
+      !(tokenExpiry === null || typeof tokenExpiry === 'string')
     ) {
-      return { ok: false, why: 'not {period, thresholds, accessBroken}' };
+      return { ok: false, why: 'not {period, thresholds, accessBroken, tokenExpiry}' };
     }
-    return { ok: true, value: { period, thresholds: [...thresholds], accessBroken } };
+    return { ok: true, value: { period, thresholds: [...thresholds], accessBroken, tokenExpiry } };
   },
   lastSnapshot: (v) => {
     if (v === null) return { ok: true, value: null };

@@ -44,7 +44,13 @@ export interface Settings {
   /** Which account the tray shows ("host/login"), null = the first. */
   activeAccount: string | null;
   /** Per-period memory so each threshold notifies once per billing period, across restarts. */
-  notified: { period: string | null; thresholds: number[]; accessBroken: boolean };
+  notified: {
+    period: string | null;
+    thresholds: number[];
+    accessBroken: boolean;
+    /** The token expiry date already warned about (a new token with a new date warns again). */
+    tokenExpiry: string | null;
+  };
   /** Last good reading, shown (marked stale) when a refresh fails or at start-up. */
   lastSnapshot: UsageSnapshot | null;
 }

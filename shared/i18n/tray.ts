@@ -55,6 +55,10 @@ export const tray = defineMessages(
     'tray.notice.reset.title': 'Copilot allowance has reset',
     'tray.notice.reset.body': 'A new billing period ({period}) has started: {allowance} {unit} available.',
     'tray.notice.reset.bodyNoAllowance': 'A new billing period ({period}) has started.',
+    'tray.notice.expiring.title': 'Your GitHub token expires soon',
+    'tray.notice.expiring.body':
+      'The token for @{login} expires on {date}. Create a new one in setup so the meter keeps working.',
+    'tray.tokenExpires': 'Token expires on {date} — replace it in setup',
     'tray.notice.access.title': 'Copilot Meter cannot read your usage',
     'tray.notice.access.body': '{problem} Click to open setup.',
   },
@@ -112,6 +116,10 @@ export const tray = defineMessages(
       'tray.notice.reset.title': 'Copilot 额度已重置',
       'tray.notice.reset.body': '新的计费周期（{period}）已开始：可用 {allowance} {unit}。',
       'tray.notice.reset.bodyNoAllowance': '新的计费周期（{period}）已开始。',
+      'tray.notice.expiring.title': '您的 GitHub 令牌即将过期',
+      'tray.notice.expiring.body':
+        '@{login} 的令牌将于 {date} 过期。请在设置中创建新令牌，以免用量显示中断。',
+      'tray.tokenExpires': '令牌将于 {date} 过期——请在设置中更换',
       'tray.notice.access.title': 'Copilot Meter 无法读取您的用量',
       'tray.notice.access.body': '{problem} 点击打开设置。',
     },
@@ -170,6 +178,10 @@ export const tray = defineMessages(
       'tray.notice.reset.body':
         'Une nouvelle période de facturation ({period}) a commencé : {allowance} {unit} disponibles.',
       'tray.notice.reset.bodyNoAllowance': 'Une nouvelle période de facturation ({period}) a commencé.',
+      'tray.notice.expiring.title': 'Votre jeton GitHub expire bientôt',
+      'tray.notice.expiring.body':
+        'Le jeton de @{login} expire le {date}. Créez-en un nouveau dans la configuration pour que le compteur continue de fonctionner.',
+      'tray.tokenExpires': 'Le jeton expire le {date} — remplacez-le dans la configuration',
       'tray.notice.access.title': 'Copilot Meter ne peut pas lire votre usage',
       'tray.notice.access.body': '{problem} Cliquez pour ouvrir la configuration.',
     },

@@ -174,6 +174,7 @@ describe('tray app events', () => {
       period: '2026-06',
       thresholds: [75, 90],
       accessBroken: false,
+      tokenExpiry: null,
     });
     b.stand.notifications[0]!.click();
     expect(b.stand.opened).toEqual(['https://github.com/settings/billing']);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_MEMORY, evaluateAlerts, type AlertSettings } from '../../main/core/alerts';
+import {
+  EMPTY_MEMORY,
+  evaluateAlerts,
+  evaluateTokenExpiry,
+  type AlertSettings,
+} from '../../main/core/alerts';
 import { createTranslator } from '../../shared/i18n';
 import { snapshotAt } from './scheduler-fixtures';
 
@@ -21,7 +26,12 @@ describe('threshold alerts', () => {
     expect(first.notifications[0]!.body).toBe('240 / 300 premium requests used, 60 left. Resets Jul 1.');
     const again = evaluateAlerts(first.memory, { ok: true, snapshot: snapshotAt(JUNE, 85) }, all, en, opts);
     expect(again.notifications).toEqual([]);
-    expect(again.memory).toEqual({ period: '2026-06', thresholds: [75], accessBroken: false });
+    expect(again.memory).toEqual({
+      period: '2026-06',
+      thresholds: [75],
+      accessBroken: false,
+      tokenExpiry: null,
+    });
   });
 
   it('gives one notice, for the highest, when several thresholds are crossed at once', () => {
@@ -65,9 +75,9 @@ describe('threshold alerts', () => {
 
 describe('period reset', () => {
   it('resets the memory and says so when a new period starts', () => {
-    const june = { period: '2026-06', thresholds: [75, 90, 100], accessBroken: false };
+    const june = { period: '2026-06', thresholds: [75, 90, 100], accessBroken: false, tokenExpiry: null };
     const out = evaluateAlerts(june, { ok: true, snapshot: snapshotAt(JULY, 2) }, all, en, opts);
-    expect(out.memory).toEqual({ period: '2026-07', thresholds: [], accessBroken: false });
+    expect(out.memory).toEqual({ period: '2026-07', thresholds: [], accessBroken: false, tokenExpiry: null });
     expect(out.notifications).toHaveLength(1);
     expect(out.notifications[0]).toMatchObject({ kind: 'periodReset', title: 'Copilot allowance has reset' });
     expect(out.notifications[0]!.body).toBe(
@@ -76,7 +86,7 @@ describe('period reset', () => {
   });
 
   it('can announce the reset and a threshold crossed in the new period together', () => {
-    const june = { period: '2026-06', thresholds: [75], accessBroken: false };
+    const june = { period: '2026-06', thresholds: [75], accessBroken: false, tokenExpiry: null };
     const out = evaluateAlerts(june, { ok: true, snapshot: snapshotAt(JULY, 76) }, all, en, opts);
     expect(out.notifications.map((n) => n.kind)).toEqual(['periodReset', 'threshold']);
   });
@@ -92,7 +102,7 @@ describe('period reset', () => {
   it('respects the reset switch', () => {
     const off = { ...all, notifications: { ...all.notifications, periodReset: false } };
     const out = evaluateAlerts(
-      { period: '2026-06', thresholds: [], accessBroken: false },
+      { period: '2026-06', thresholds: [], accessBroken: false, tokenExpiry: null },
       { ok: true, snapshot: snapshotAt(JULY, 1) },
       off,
       en,
@@ -124,7 +134,7 @@ describe('broken access', () => {
   });
 
   it('respects the access switch but still remembers', () => {
-    const off = { ...all, notifications: { ...all.notifications, accessBroken: false } };
+    const off = { ...all, notifications: { ...all.notifications, accessBroken: false, tokenExpiry: null } };
     const out = evaluateAlerts(
       EMPTY_MEMORY,
       { ok: false, error: { kind: 'auth', reason: 'revoked' } },
@@ -133,5 +143,61 @@ describe('broken access', () => {
     );
     expect(out.notifications).toEqual([]);
     expect(out.memory.accessBroken).toBe(true);
+  });
+});
+
+describe('token expiry notice', () => {
+  const DAY = 86_400_000;
+  const NOW = Date.UTC(2026, 10, 24, 12);
+  const withExpiry = (iso: string | null, accessBroken = true) => ({
+    accounts: [
+      { login: 'octocat', host: 'github.com', tokenHint: 'abcd', tokenExpiresAt: iso, lastCheckedAt: null },
+    ],
+    activeAccount: null,
+    notifications: { thresholds: true, accessBroken, periodReset: true },
+  });
+
+  it('warns once a week ahead, and again only for a new token with a new date', () => {
+    const soon = new Date(NOW + 5 * DAY).toISOString();
+    const first = evaluateTokenExpiry(EMPTY_MEMORY, withExpiry(soon), NOW, en, { timeZone: 'UTC' });
+    expect(first.notifications).toHaveLength(1);
+    expect(first.notifications[0]).toMatchObject({ kind: 'tokenExpiring', action: 'openSetup' });
+    expect(first.notifications[0]!.body).toBe(
+      'The token for @octocat expires on Nov 29. Create a new one in setup so the meter keeps working.',
+    );
+    const again = evaluateTokenExpiry(first.memory, withExpiry(soon), NOW + DAY, en);
+    expect(again.notifications).toEqual([]);
+    const replaced = new Date(NOW + 6 * DAY).toISOString();
+    expect(evaluateTokenExpiry(first.memory, withExpiry(replaced), NOW + DAY, en).notifications).toHaveLength(
+      1,
+    );
+  });
+
+  it('stays quiet far from expiry, after expiry, without a date, and when access notices are off', () => {
+    const far = new Date(NOW + 30 * DAY).toISOString();
+    const past = new Date(NOW - DAY).toISOString();
+    expect(evaluateTokenExpiry(EMPTY_MEMORY, withExpiry(far), NOW, en).notifications).toEqual([]);
+    expect(evaluateTokenExpiry(EMPTY_MEMORY, withExpiry(past), NOW, en).notifications).toEqual([]);
+    expect(evaluateTokenExpiry(EMPTY_MEMORY, withExpiry(null), NOW, en).notifications).toEqual([]);
+    const off = evaluateTokenExpiry(
+      EMPTY_MEMORY,
+      withExpiry(new Date(NOW + DAY).toISOString(), false),
+      NOW,
+      en,
+    );
+    expect(off.notifications).toEqual([]);
+    // Remembered anyway, so switching notices on later does not replay old news.
+    expect(off.memory.tokenExpiry).not.toBeNull();
+  });
+
+  it('survives a period reset', () => {
+    const memory = {
+      period: '2026-06',
+      thresholds: [],
+      accessBroken: false,
+      tokenExpiry: '2026-07-05T00:00:00Z',
+    };
+    const out = evaluateAlerts(memory, { ok: true, snapshot: snapshotAt(JULY, 2) }, all, en, opts);
+    expect(out.memory.tokenExpiry).toBe('2026-07-05T00:00:00Z');
   });
 });

@@ -19,6 +19,8 @@ const settings: TrayState['settings'] = {
   notifications: { thresholds: true, accessBroken: true, periodReset: false },
   language: null,
   launchAtLogin: true,
+  accounts: [],
+  activeAccount: null,
 };
 const fresh = snapshotAt(NOW - 60_000, 30, {
   models: [
@@ -196,5 +198,38 @@ describe('billing page', () => {
   it('opens the billing page on the account host', () => {
     expect(billingUrl(fresh, 'https://api.github.com')).toBe('https://github.com/settings/billing');
     expect(billingUrl(null, 'https://api.acme.ghe.com')).toBe('https://acme.ghe.com/settings/billing');
+  });
+});
+
+describe('token expiry', () => {
+  const expiring = (days: number): TrayState['settings'] => ({
+    ...settings,
+    accounts: [
+      {
+        login: 'octocat',
+        host: 'github.com',
+        tokenHint: 'abcd',
+        tokenExpiresAt: new Date(NOW + days * 86_400_000).toISOString(),
+        lastCheckedAt: null,
+      },
+    ],
+  });
+  const state = (s: TrayState['settings']): TrayState => ({
+    snapshot: fresh,
+    error: null,
+    lastAttemptAt: NOW - 60_000,
+    refreshing: false,
+    configured: true,
+    settings: s,
+  });
+
+  it('says a week ahead that the token expires, with a menu item that opens setup', () => {
+    const v = trayView(state(expiring(3)), en, NOW, opts);
+    expect(v.tooltip).toContain('Token expires on Jun 13 — replace it in setup');
+    expect(v.menu.find((m) => m.id === 'token-expiry')?.action).toEqual({ type: 'openSetup' });
+  });
+
+  it('says nothing while the expiry is further away than a week', () => {
+    expect(trayView(state(expiring(10)), en, NOW, opts).tooltip).not.toContain('Token expires');
   });
 });

@@ -22,7 +22,7 @@ describe('settings defaults', () => {
       launchAtLogin: false,
       accounts: [],
       activeAccount: null,
-      notified: { period: null, thresholds: [], accessBroken: false },
+      notified: { period: null, thresholds: [], accessBroken: false, tokenExpiry: null },
       lastSnapshot: null,
     });
   });
@@ -215,5 +215,21 @@ describe('migrateSettings', () => {
       from: 7,
       to: 7,
     });
+  });
+});
+
+describe('notification memory from older files', () => {
+  it('reads a memory without tokenExpiry as "not warned yet" instead of resetting it', () => {
+    const r = validateSettings({
+      version: 1,
+      notified: { period: '2026-11', thresholds: [75], accessBroken: false },
+    });
+    expect(r.settings.notified).toEqual({
+      period: '2026-11',
+      thresholds: [75],
+      accessBroken: false,
+      tokenExpiry: null,
+    });
+    expect(r.problems).toEqual([]);
   });
 });
