@@ -5,11 +5,13 @@
  */
 import type { RefreshResult } from '../../shared/domain';
 import { createTranslator, pickLanguage, type Translator } from '../../shared/i18n';
-import { evaluateAlerts, sameMemory, type Notice } from '../core/alerts';
+import { evaluateAlerts, evaluateTokenExpiry, sameMemory, type Notice } from '../core/alerts';
+import { webHost } from '../core/github/url';
 import type { Clock, Random } from '../core/ports';
 import { createScheduler, type Scheduler, type SchedulerState } from '../core/scheduler';
 import { billingUrl, trayView, type TrayAction, type TrayView } from '../core/tray-model';
 import type { Settings } from '../settings/types';
+import { isAllowedExternalUrl } from '../setup/links';
 import type { ElectronApi } from './electron-api';
 import { createNotifier } from './notifier';
 import { createTrayPresenter } from './tray';
@@ -17,6 +19,15 @@ import { createTrayPresenter } from './tray';
 export const APP_USER_MODEL_ID = 'com.copilotmeter.app';
 /** How often to look at net.isOnline(): Electron has no 'online' event in the main process. */
 export const ONLINE_POLL_MS = 15_000;
+
+/** The web host of the configured API (github.com for api.github.com); undefined when the setting is unusable. */
+function configuredWebHost(apiUrl: string): string | undefined {
+  try {
+    return webHost(apiUrl);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface AppSettings {
   get(): Settings;
@@ -85,7 +96,13 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
 
   function openBilling(): void {
     const s = settings.get();
-    void api.openExternal(billingUrl(scheduler.state().snapshot, s.apiUrl)).catch(() => undefined);
+    const url = billingUrl(scheduler.state().snapshot, s.apiUrl);
+    // The wizard's allowlist (https, billing/settings paths, github.com or the configured API's web host): a
+    // snapshot left from another host, or a host that parses into something else, opens nothing.
+    const host = configuredWebHost(s.apiUrl);
+    if (!isAllowedExternalUrl(url, host ? { webHost: host } : {})) return;
+    // Reviewed: url passed the allowlist just above.
+    void api.openExternal(url).catch(() => undefined); // eng-disable OPEN_EXTERNAL_JS_CHECK
   }
 
   function render(): void {
@@ -110,7 +127,9 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
 
   function onResult(result: RefreshResult): void {
     const s = settings.get();
-    const out = evaluateAlerts(s.notified, result, s, tr);
+    const alerts = evaluateAlerts(s.notified, result, s, tr);
+    const expiry = evaluateTokenExpiry(alerts.memory, s, clock.now(), tr);
+    const out = { memory: expiry.memory, notifications: [...alerts.notifications, ...expiry.notifications] };
     const patch: Partial<Settings> = {};
     if (!sameMemory(out.memory, s.notified)) patch.notified = out.memory;
     if (result.ok) patch.lastSnapshot = result.snapshot;

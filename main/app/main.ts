@@ -18,7 +18,7 @@ import { startTrayApp, type TrayApp } from './controller';
 import { fromElectron } from './electron-api';
 import { registerIpc } from './ipc';
 import { openElectronSettings } from './settings-electron';
-import { closeWizardWindow, openWizardWindow } from './wizard-window';
+import { closeWizardWindow, openAllowedExternal, openWizardWindow } from './wizard-window';
 
 async function main(): Promise<void> {
   const api = fromElectron(electron);
@@ -57,7 +57,8 @@ async function main(): Promise<void> {
       settings,
       ...(apiOverride ? { apiUrl: apiOverride } : {}),
     }),
-    openUrl: (url) => electron.shell.openExternal(url),
+    // The setup service already maps target ids to allowlisted URLs; the check is repeated at the door.
+    openUrl: async (url) => void (await openAllowedExternal(url, webHost())),
     close: () => closeWizardWindow(),
     onSaved: () => void tray?.credentialsChanged(),
     onLanguageChanged: () => tray?.settingsChanged(),
