@@ -48,7 +48,12 @@ afterEach(async () => {
 
 async function start(
   fake: Partial<FakeState>,
-  opts: { keychain?: boolean; homeFiles?: Record<string, unknown>; secrets?: SecretStore } = {},
+  opts: {
+    keychain?: boolean;
+    homeFiles?: Record<string, unknown>;
+    secrets?: SecretStore;
+    apiUrl?: string;
+  } = {},
 ) {
   const secrets = opts.secrets ?? (opts.keychain && keychain ? keychain.store : undefined);
   if (secrets && !opts.secrets) for (const k of await secrets.list()) await secrets.delete(k);
@@ -56,6 +61,7 @@ async function start(
     fake,
     ...(secrets ? { secrets } : {}),
     ...(opts.homeFiles ? { homeFiles: opts.homeFiles } : {}),
+    ...(opts.apiUrl ? { apiUrl: opts.apiUrl } : {}),
   });
   return world;
 }
@@ -353,6 +359,96 @@ describeIfAvailable(
     expect(await visibleState(page)).not.toContain(PAT);
     expect(JSON.stringify(responses)).not.toContain(PAT);
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('GitHub Enterprise: the typed address is where links go, the token is checked, and what is saved', async () => {
+    // A fresh install: settings point at github.com; the "Enterprise" server is the fake GitHub on loopback.
+    const w = await start(patState(billingCreditsMultiModel), { apiUrl: 'https://api.github.com' });
+    const { page, responses, problems } = await openWizard(browser!, { dispatch: w.dispatch });
+    await page.locator('#create-token').click();
+    const box = page.locator('#server-box');
+    expect(await box.getAttribute('open')).toBeNull();
+    expect(await page.locator('#server').isVisible()).toBe(false);
+
+    // Keyboard: the summary is focusable and Enter opens it.
+    await page.locator('#server-summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => box.getAttribute('open')).toBe('');
+    expect(await page.locator('#server-host').textContent()).toBe('Tokens will be created on github.com.');
+
+    await page.locator('#server').fill('acme.ghe.com');
+    await page.locator('#server').press('Enter');
+    await expect
+      .poll(() => page.locator('#server-host').textContent())
+      .toBe('Tokens will be created on acme.ghe.com.');
+    expect(await focusedId(page)).toBe('server');
+    await page.locator('#open-template').click();
+    await expect.poll(() => w.opened.length).toBe(1);
+    expect(w.opened[0]).toMatch(/^https:\/\/acme\.ghe\.com\/settings\/personal-access-tokens\/new\?/);
+    await shot(page, '2-create-ghe-en-light');
+
+    // The real target: the fake GitHub's address, typed and used without pressing "Use this address".
+    const fakeHost = new URL(w.fake.url).host;
+    await page.locator('#server').fill(w.fake.url);
+    await page.locator('#have-token').click();
+    expect(await box.getAttribute('open')).toBe('');
+    await pasteAndCheck(page, PAT);
+    await expect.poll(() => page.locator('input[name=plan]').count()).toBe(6);
+    expect(await page.locator('main').textContent()).toContain(`@octocat on ${fakeHost}`);
+    await page.locator('input[value=pro]').check();
+    await page.locator('#save').click();
+    await page.locator('#reading').waitFor();
+
+    const file = JSON.parse(readFileSync(w.settings.path, 'utf8')) as {
+      apiUrl: string;
+      activeAccount: string;
+    };
+    expect(file.apiUrl).toBe(w.fake.url);
+    expect(file.activeAccount).toBe(`${fakeHost}/octocat`);
+    expect(await w.secrets.get(`${fakeHost}/octocat`)).toBe(PAT);
+    expect(JSON.stringify(responses)).not.toContain(PAT);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('GitHub Enterprise: plain http to a remote host is refused under the field, and nothing is sent', async () => {
+    const w = await start(patState(billingCreditsMultiModel), { apiUrl: 'https://api.github.com' });
+    const calls: string[] = [];
+    const { page } = await openWizard(browser!, {
+      dispatch: (channel, arg) => {
+        calls.push(String(channel));
+        return w.dispatch(channel, arg);
+      },
+    });
+    await toPaste(page);
+    await page.locator('#server-summary').click();
+    await page.locator('#server').fill('http://example.com');
+    await page.locator('#token').fill(PAT);
+    await page.locator('#token').press('Enter');
+    const insecure =
+      'Refusing to send a token over plain http to example.com. Use https (http only for 127.0.0.1).';
+    await expect.poll(() => page.locator('#server-error').textContent()).toBe(insecure);
+    expect(await page.locator('#server-error').getAttribute('role')).toBe('alert');
+    expect(await page.locator('#server').getAttribute('aria-invalid')).toBe('true');
+    expect(await focusedId(page)).toBe('server');
+    expect(await heading(page)).toBe('Paste your token');
+    expect(await page.locator('#server-host').textContent()).toBe('Tokens will be created on github.com.');
+    await shot(page, 'error-ghe-insecure-en-light');
+
+    // In French too, through the same core message.
+    await page.locator('#lang').selectOption('fr');
+    await page.locator('#set-server').click();
+    await expect
+      .poll(() => page.locator('#server-error').textContent())
+      .toContain('Refus d’envoyer un jeton');
+
+    // The address went to main only to be refused: no token check, nothing to GitHub, nothing in settings.
+    expect(calls).toContain('setup:setServer');
+    expect(calls).not.toContain('setup:checkToken');
+    expect(w.fake.requests).toEqual([]);
+    expect(w.settings.get().apiUrl).toBe('https://api.github.com');
+    expect(await w.secrets.list()).toEqual([]);
     await page.context().close();
   });
 });

@@ -21,6 +21,8 @@ export const MAX_TOKEN_LENGTH = 512;
 /** Largest custom allowance accepted; far above any plan (Max: 20,000 credits). */
 export const MAX_ALLOWANCE = 10_000_000;
 const MAX_KEY_LENGTH = 300;
+/** Longest GitHub address accepted (setup:setServer). Real ones are short; the cap only stops abuse. */
+export const MAX_ADDRESS_LENGTH = 300;
 
 /** Pages main may open in the browser. Ids, not URLs: main builds the URL for the user's host. */
 export const EXTERNAL_TARGETS = ['newTokenTemplate', 'tokensPage', 'billingPage', 'copilotSettings'] as const;
@@ -76,6 +78,8 @@ export interface SetupState {
   allowanceOverride: number | null;
   /** Web host tokens are created on ("github.com" or the user's GHE host). */
   webHost: string;
+  /** REST API base the wizard checks tokens against: the server chosen in this wizard, else the configured one. */
+  apiUrl: string;
   /** Where a saved token goes: the OS keychain, or memory for this session only. */
   secretStore: 'keychain' | 'memory';
   /** Problems reading credential files, as plain text without secrets. */
@@ -120,6 +124,14 @@ export interface SaveResult {
   refreshError: ErrorInfo | null;
 }
 
+/** The GitHub server chosen in the wizard, as main normalised it (core/github/url.ts). */
+export interface ServerChoice {
+  /** REST API base, e.g. https://api.acme.ghe.com or https://github.acme-corp.com/api/v3. */
+  apiUrl: string;
+  /** Where tokens are created and the wizard's links go, e.g. acme.ghe.com. */
+  webHost: string;
+}
+
 export interface UseFoundResult {
   snapshot: UsageSnapshot;
 }
@@ -136,6 +148,8 @@ export interface IpcContract {
   'setup:setLanguage': { req: { language: Lang | null }; res: { language: Lang | null } };
   'setup:openExternal': { req: { target: ExternalTarget }; res: { opened: boolean } };
   'setup:close': { req: void; res: { closed: boolean } };
+  /** What the user typed as their GitHub address (github.com, acme.ghe.com, a GHES URL); '' = github.com. */
+  'setup:setServer': { req: { address: string }; res: ServerChoice };
 }
 
 export type Channel = keyof IpcContract;
@@ -153,6 +167,7 @@ export const CHANNELS = [
   'setup:setLanguage',
   'setup:openExternal',
   'setup:close',
+  'setup:setServer',
 ] as const satisfies readonly Channel[];
 
 // Compile-time check that CHANNELS lists every channel of the contract (and nothing else).
@@ -285,6 +300,17 @@ export const validators: Validators = {
       : bad('unknown link target'),
   ),
   'setup:close': noArg,
+  // Only shape and size here: main normalises the address itself (normalizeApiUrl) and refuses insecure ones.
+  'setup:setServer': object(['address'], (x) => {
+    if (typeof x.address !== 'string') return bad('address must be a string');
+    if (x.address.length > MAX_ADDRESS_LENGTH * 2)
+      return bad(`address longer than ${MAX_ADDRESS_LENGTH} characters`);
+    const a = x.address.trim();
+    if (a.length > MAX_ADDRESS_LENGTH) return bad(`address longer than ${MAX_ADDRESS_LENGTH} characters`);
+    // No controls or spaces: a URL never has them, and they must not reach logs or settings.
+    if (/[\s\x00-\x1f\x7f]/.test(a)) return bad('address contains spaces or control characters');
+    return ok({ address: a });
+  }),
 };
 
 /** Validates a call as it arrives over IPC: channel first, then its argument. */

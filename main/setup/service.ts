@@ -17,6 +17,7 @@ import {
   type Result,
   type SaveRequest,
   type SaveResult,
+  type ServerChoice,
   type SetupState,
   type StoredAccount,
   type TokenCheckView,
@@ -33,7 +34,7 @@ import type { SecretStore } from '../secrets/types';
 import { accountKey, parseAccountKey } from '../secrets/types';
 import type { AccountSettings, Settings } from '../settings/types';
 import { legacyQuotaFilePaths } from '../core/credentials/legacy-quota-file';
-import { webHost as webHostOfApi } from '../core/github/url';
+import { normalizeApiUrl, webHost as webHostOfApi } from '../core/github/url';
 import { externalUrl, isAllowedExternalUrl } from './links';
 
 /** The part of the settings store the wizard needs. */
@@ -82,6 +83,7 @@ export interface SetupService {
   setLanguage(req: { language: Lang | null }): Promise<Result<{ language: Lang | null }>>;
   openExternal(req: { target: ExternalTarget }): Promise<Result<{ opened: boolean }>>;
   close(): Promise<Result<{ closed: boolean }>>;
+  setServer(req: { address: string }): Promise<Result<ServerChoice>>;
 }
 
 /** Sources the Welcome step offers as "usable without a token" (the app's own stores are listed separately). */
@@ -129,7 +131,12 @@ export function withAllowance(
 
 export function createSetupService(deps: SetupServiceDeps): SetupService {
   const now = deps.now ?? Date.now;
-  const apiUrl = () => deps.apiUrl ?? deps.settings.get().apiUrl;
+  /**
+   * The server the user chose in this wizard (GitHub Enterprise), normalised here in main; null = the configured
+   * one. Held in memory only until a save writes it to settings, or the wizard closes.
+   */
+  let server: string | null = null;
+  const apiUrl = () => server ?? deps.apiUrl ?? deps.settings.get().apiUrl;
   const webHost = (): string => {
     try {
       return webHostOfApi(apiUrl());
@@ -138,8 +145,15 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     }
   };
   /** The last successful check, held only in main memory until saved, replaced or the wizard closes. */
-  let pending: { token: string; check: Extract<PatCheck, { ok: true }>; legacyPlan: PlanId | null } | null =
-    null;
+  let pending: {
+    token: string;
+    check: Extract<PatCheck, { ok: true }>;
+    legacyPlan: PlanId | null;
+    /** The API the token was checked against. */
+    apiUrl: string;
+    /** That API when the user chose it in the wizard: save stores it in settings. */
+    server: string | null;
+  } | null = null;
 
   const view = (token: string, c: Extract<PatCheck, { ok: true }>, fallbackPlan: PlanId | null = null) => {
     const v: TokenCheckView = {
@@ -158,9 +172,11 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
 
   async function check(token: string, legacyPlan: PlanId | null): Promise<Result<TokenCheckView>> {
     pending = null;
-    const c = await deps.checkPat(token, { apiUrl: apiUrl() });
+    const chosen = server;
+    const url = apiUrl();
+    const c = await deps.checkPat(token, { apiUrl: url });
     if (!c.ok) return fail(c.error);
-    pending = { token, check: c, legacyPlan };
+    pending = { token, check: c, legacyPlan, apiUrl: url, server: chosen };
     return ok(view(token, c, legacyPlan));
   }
 
@@ -287,6 +303,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
           plan: s.plan,
           allowanceOverride: s.allowanceOverride,
           webHost: webHost(),
+          apiUrl: apiUrl(),
           secretStore: deps.secrets.kind,
           problems: l.problems.map((p) => p.message),
         });
@@ -339,9 +356,13 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
           activeAccount: key,
           plan,
           allowanceOverride: req.allowance,
+          // The server the token was checked against becomes the app's server (only when the user chose one,
+          // so an environment override is never written to settings).
+          ...(p.server !== null ? { apiUrl: p.server } : {}),
         });
-        // The token now lives in the store only; drop the wizard's copy.
+        // The token now lives in the store only; drop the wizard's copy. Settings now hold the chosen server.
         pending = null;
+        if (p.server !== null && server === p.server) server = null;
         const checked = c.snapshot ? withAllowance(c.snapshot, plan, req.allowance) : null;
         const first = await firstReading(checked);
         const result: SaveResult = {
@@ -420,9 +441,22 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         return ok({ opened: true });
       }),
 
+    setServer: ({ address }) =>
+      guard(async () => {
+        // Normalised here, never trusted from the renderer: throws config badInput / insecureUrl (plain http).
+        const next = normalizeApiUrl(address);
+        const host = webHostOfApi(next);
+        // A token checked against another server must not be saved as if it belonged to this one.
+        if (pending && pending.apiUrl !== next) pending = null;
+        else if (pending) pending.server = next;
+        server = next;
+        return ok({ apiUrl: next, webHost: host });
+      }),
+
     close: () =>
       guard(async () => {
         pending = null;
+        server = null;
         deps.close?.();
         return ok({ closed: deps.close !== undefined });
       }),

@@ -16,6 +16,7 @@ import {
 } from '../../shared/i18n';
 import { LANGS } from '../../shared/i18n/catalog';
 import {
+  MAX_ADDRESS_LENGTH,
   tokenShape,
   validateToken,
   type FoundCredential,
@@ -51,6 +52,12 @@ interface UiState {
   legacyNote: string | null;
   /** The last save failed in the keychain: offer "Try again" and "Keep for this session only". */
   keychainFailed: boolean;
+  /** The "GitHub Enterprise?" disclosure is open. */
+  serverOpen: boolean;
+  /** Why main refused the typed GitHub address, shown under that field (translated when drawn); null = none. */
+  serverError: ErrorInfo | null;
+  /** The address main last accepted (or the configured one): a different typed one is sent before it is used. */
+  serverApplied: string;
 }
 
 const ui: UiState = {
@@ -67,6 +74,9 @@ const ui: UiState = {
   customAllowance: '',
   legacyNote: null,
   keychainFailed: false,
+  serverOpen: false,
+  serverError: null,
+  serverApplied: '',
 };
 
 let tr: Translator = createTranslator(osLanguage());
@@ -86,6 +96,20 @@ const tokenInput = h('input', {
   maxlength: 512,
   // The check result first: when focus returns to the field after a failed check, it is read out with it.
   'aria-describedby': 'status token-shape',
+});
+
+/** The GitHub address field, kept across re-renders and steps (Create and Paste both show it). */
+const serverInput = h('input', {
+  id: 'server',
+  type: 'text',
+  inputmode: 'url',
+  autocomplete: 'off',
+  spellcheck: 'false',
+  autocapitalize: 'off',
+  maxlength: MAX_ADDRESS_LENGTH,
+  // An example rather than instructions: the label says what it is, the summary who needs it.
+  placeholder: 'acme.ghe.com',
+  'aria-describedby': 'server-error server-host',
 });
 
 const root = (): HTMLElement => document.getElementById('app')!;
@@ -317,11 +341,57 @@ function create(): HTMLElement[] {
       ),
     ),
     h('p', { class: 'why' }, t('wizard.create.why')),
+    serverBox(),
     actions(
       button(t('wizard.back'), () => go(ui.setup?.accounts.length ? 'stored' : 'welcome')),
       button(t('wizard.create.haveToken'), () => go('paste'), { primary: true, id: 'have-token' }),
     ),
   ];
+}
+
+/**
+ * "GitHub Enterprise?": a collapsed disclosure with the user's GitHub address. Main normalises what is typed and
+ * answers with the web host tokens are created on; its refusal (plain http, not a URL) is shown under the field.
+ * No <form> of its own: on the Paste step it sits inside the token form, so Enter is handled here.
+ */
+function serverBox(): HTMLElement {
+  serverInput.disabled = ui.busy;
+  serverInput.setAttribute('aria-invalid', ui.serverError ? 'true' : 'false');
+  serverInput.onkeydown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    void applyServer();
+  };
+  const details = h(
+    'details',
+    {
+      class: 'server',
+      id: 'server-box',
+      open: ui.serverOpen,
+      ontoggle: () => {
+        ui.serverOpen = details.open;
+      },
+    },
+    h('summary', { id: 'server-summary' }, t('wizard.server.summary')),
+    h('label', { for: 'server' }, t('wizard.server.label')),
+    h(
+      'div',
+      { class: 'field' },
+      serverInput,
+      button(t('wizard.server.apply'), () => void applyServer(), { id: 'set-server' }),
+    ),
+    h(
+      'p',
+      { class: 'server-error error', id: 'server-error', role: 'alert', 'aria-live': 'assertive' },
+      ui.serverError ? serverErrorText(ui.serverError) : '',
+    ),
+    h(
+      'p',
+      { class: 'hint', id: 'server-host' },
+      t('wizard.server.host', { host: ui.setup?.webHost ?? 'github.com' }),
+    ),
+  );
+  return details;
 }
 
 function shapeHint(): HTMLElement {
@@ -380,6 +450,7 @@ function paste(): HTMLElement[] {
     shapeHint(),
     statusRegion('inline'),
     ui.setup?.secretStore === 'keychain' ? h('p', { class: 'why' }, t('wizard.paste.where')) : null,
+    serverBox(),
     buttonsOnly(
       button(t('wizard.back'), () => go('create')),
       h(
@@ -694,7 +765,49 @@ function afterCheck(v: TokenCheckView): void {
   go('plan');
 }
 
+/** A refused address in the user's language: "not a URL" has its own message, the rest come from core. */
+function serverErrorText(e: ErrorInfo): string {
+  return e.kind === 'config' && e.reason === 'badInput' && !e.token
+    ? t('wizard.server.invalid')
+    : describeError(e, tr);
+}
+
+/** Sends the typed GitHub address to main; false (and the reason under the field) when main refused it. */
+async function applyServer(): Promise<boolean> {
+  const address = serverInput.value.trim();
+  // Controls are disabled while main answers, which drops focus: it goes back where it was afterwards.
+  const back = document.activeElement?.id;
+  ui.busy = true;
+  render(false);
+  let r: Result<{ apiUrl: string; webHost: string }>;
+  try {
+    r = await api().setServer({ address });
+  } finally {
+    ui.busy = false;
+  }
+  if (!r.ok) {
+    ui.serverError = r.error;
+    ui.serverOpen = true;
+    render(false);
+    serverInput.focus();
+    return false;
+  }
+  ui.serverError = null;
+  ui.serverApplied = address;
+  if (ui.setup) ui.setup = { ...ui.setup, webHost: r.value.webHost, apiUrl: r.value.apiUrl };
+  render(false);
+  if (back) document.getElementById(back)?.focus();
+  return true;
+}
+
+/** Before anything that uses the server (a check, a link): send a typed address main has not seen yet. */
+async function serverReady(): Promise<boolean> {
+  if (serverInput.value.trim() === ui.serverApplied && !ui.serverError) return true;
+  return applyServer();
+}
+
 async function checkToken(): Promise<void> {
+  if (!(await serverReady())) return;
   const valid = validateToken(tokenInput.value);
   if (!valid.ok) {
     ui.status = { kind: 'error', text: errorText(valid.error) };
@@ -782,6 +895,7 @@ async function removeToken(key: string, store: 'keychain' | 'session'): Promise<
 }
 
 async function openExternal(target: 'newTokenTemplate' | 'tokensPage'): Promise<void> {
+  if (!(await serverReady())) return;
   const r = await call(api().openExternal({ target }));
   if (r.ok && r.value.opened) ui.status = { kind: 'info', text: t('wizard.create.opened') };
   render(false);
@@ -808,11 +922,24 @@ function onKey(e: KeyboardEvent): void {
   }
 }
 
+/**
+ * A configured Enterprise server is shown in the field (by its web host, which normalises back to the same API;
+ * a plain-http loopback API as it is, since a bare host would become https). The disclosure stays collapsed.
+ */
+function prefillServer(): void {
+  const s = ui.setup;
+  if (!s || s.webHost === 'github.com') return;
+  const shown = s.apiUrl.startsWith('http:') ? s.apiUrl : s.webHost;
+  serverInput.value = shown;
+  ui.serverApplied = shown;
+}
+
 async function start(): Promise<void> {
   setLang();
   root().replaceChildren(h('p', { class: 'loading', role: 'status' }, t('wizard.loading')));
   await refreshState();
   ui.langChoice = ui.setup?.language ?? null;
+  prefillServer();
   setLang();
   ui.step = ui.setup?.accounts.length ? 'stored' : 'welcome';
   render(true);

@@ -54,6 +54,13 @@ export const wizard = defineMessages(
     'wizard.create.opened': 'Opened in your browser.',
     'wizard.create.haveToken': 'I have my token',
 
+    'wizard.server.summary': 'GitHub Enterprise?',
+    'wizard.server.label': 'Your GitHub address',
+    'wizard.server.apply': 'Use this address',
+    'wizard.server.host': 'Tokens will be created on {host}.',
+    'wizard.server.invalid':
+      'This is not a web address. Type it like acme.ghe.com or https://github.acme-corp.com.',
+
     'wizard.paste.title': 'Paste your token',
     'wizard.paste.label': 'Token',
     'wizard.paste.where':
@@ -161,6 +168,13 @@ export const wizard = defineMessages(
       'wizard.create.why': 'Plan: Read-only 只允许应用读取 Copilot 用量，无法访问代码或仓库。',
       'wizard.create.opened': '已在浏览器中打开。',
       'wizard.create.haveToken': '我已拿到令牌',
+
+      'wizard.server.summary': '使用 GitHub Enterprise？',
+      'wizard.server.label': '您的 GitHub 地址',
+      'wizard.server.apply': '使用此地址',
+      'wizard.server.host': '令牌将在 {host} 上创建。',
+      'wizard.server.invalid':
+        '这不是有效的网址。请输入类似 acme.ghe.com 或 https://github.acme-corp.com 的地址。',
 
       'wizard.paste.title': '粘贴令牌',
       'wizard.paste.label': '令牌',
@@ -271,6 +285,13 @@ export const wizard = defineMessages(
         'Plan : Read-only permet à l’application de lire votre usage Copilot et rien d’autre : ni code, ni dépôts.',
       'wizard.create.opened': 'Ouvert dans votre navigateur.',
       'wizard.create.haveToken': 'J’ai mon jeton',
+
+      'wizard.server.summary': 'GitHub Enterprise ?',
+      'wizard.server.label': 'Votre adresse GitHub',
+      'wizard.server.apply': 'Utiliser cette adresse',
+      'wizard.server.host': 'Les jetons seront créés sur {host}.',
+      'wizard.server.invalid':
+        'Ce n’est pas une adresse web. Saisissez-la comme acme.ghe.com ou https://github.acme-corp.com.',
 
       'wizard.paste.title': 'Collez votre jeton',
       'wizard.paste.label': 'Jeton',

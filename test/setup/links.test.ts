@@ -81,3 +81,41 @@ describe('isAllowedExternalUrl', () => {
     expect(allowed('https://other.ghe.com/settings/billing', 'acme.ghe.com')).toBe(false);
   });
 });
+
+describe('isAllowedExternalUrl with a GitHub Enterprise web host', () => {
+  const GHE = 'github.acme-corp.com';
+  const allowed = (url: string) => isAllowedExternalUrl(url, { webHost: GHE });
+
+  it('allows the chosen host’s settings pages, built by externalUrl, and still github.com', () => {
+    expect(allowed(externalUrl('newTokenTemplate', GHE))).toBe(true);
+    expect(allowed(externalUrl('tokensPage', GHE))).toBe(true);
+    expect(allowed('https://GitHub.Acme-Corp.com/settings/tokens')).toBe(true);
+    expect(allowed('https://github.com/settings/tokens?type=beta')).toBe(true);
+  });
+
+  it('refuses lookalikes of the chosen host', () => {
+    for (const url of [
+      'https://github.acme-corp.com.evil.io/settings/tokens',
+      'https://evilgithub.acme-corp.com/settings/tokens',
+      'https://evil-github.acme-corp.com/settings/tokens',
+      'https://sub.github.acme-corp.com/settings/tokens',
+      'https://api.github.acme-corp.com/settings/tokens',
+      'https://acme-corp.com/settings/tokens',
+      'https://github.acme-corp.co/settings/tokens',
+      'https://github.acme-corp.com:8443/settings/tokens',
+      'https://github.acme-corp.com@evil.io/settings/tokens',
+      'https://evil.io\\@github.acme-corp.com/settings/tokens',
+      'https://user@github.acme-corp.com/settings/tokens',
+    ]) {
+      expect(allowed(url), url).toBe(false);
+    }
+  });
+
+  it('refuses plain http, other pages and other GHE hosts on the chosen host', () => {
+    expect(allowed('http://github.acme-corp.com/settings/tokens')).toBe(false);
+    expect(allowed('https://github.acme-corp.com/login')).toBe(false);
+    expect(allowed('https://github.acme-corp.com/settings/tokensX')).toBe(false);
+    expect(allowed('https://other.ghe.com/settings/tokens')).toBe(false);
+    expect(allowed('https://acme.ghe.com/settings/tokens')).toBe(false);
+  });
+});

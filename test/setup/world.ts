@@ -45,6 +45,8 @@ export interface WorldOptions {
   secrets?: SecretStore;
   /** Files under HOME before the service starts, e.g. { '.local/share/opencode/auth.json': {...} }. */
   homeFiles?: Record<string, unknown>;
+  /** The configured API before the wizard runs; the fake GitHub's URL unless given (e.g. github.com's default). */
+  apiUrl?: string;
 }
 
 export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWorld> {
@@ -64,7 +66,7 @@ export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWor
     homedir: home,
   };
   const settings = openSettings({ env });
-  settings.update({ apiUrl: fake.url });
+  settings.update({ apiUrl: opts.apiUrl ?? fake.url });
   const secrets = opts.secrets ?? createMemoryStore();
   // random 0: retries happen without waiting, so "offline" answers quickly.
   const engine = createEngine({

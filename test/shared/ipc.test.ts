@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CHANNELS,
   EXTERNAL_TARGETS,
+  MAX_ADDRESS_LENGTH,
   MAX_TOKEN_LENGTH,
   methodOf,
   tokenShape,
@@ -162,5 +163,37 @@ describe('tokenShape', () => {
     expect(tokenShape('gho_abc')).toBe('oauth');
     expect(tokenShape('ghu_abc')).toBe('oauth');
     expect(tokenShape('abc')).toBe('unknown');
+  });
+});
+
+describe('setServer validation', () => {
+  it('accepts what people type as their GitHub address, trimmed, and leaves normalising to main', () => {
+    for (const address of [
+      'github.com',
+      'acme.ghe.com',
+      'https://github.acme-corp.com',
+      'http://example.com',
+      '',
+    ]) {
+      expect(validateRequest('setup:setServer', { address: ` ${address}\n` })).toEqual({
+        ok: true,
+        value: { channel: 'setup:setServer', req: { address } },
+      });
+    }
+    expect(validateRequest('setup:setServer', { address: 'a'.repeat(MAX_ADDRESS_LENGTH) }).ok).toBe(true);
+  });
+
+  it('refuses wrong types, stray fields, oversize addresses, spaces and control characters', () => {
+    refused('setup:setServer', undefined);
+    refused('setup:setServer', 'acme.ghe.com');
+    refused('setup:setServer', ['acme.ghe.com']);
+    refused('setup:setServer', { address: 42 });
+    refused('setup:setServer', { address: null });
+    refused('setup:setServer', { address: 'acme.ghe.com', apiUrl: 'https://evil.example' });
+    refused('setup:setServer', { address: 'a'.repeat(MAX_ADDRESS_LENGTH + 1) });
+    refused('setup:setServer', { address: 'a'.repeat(10_000_000) });
+    refused('setup:setServer', { address: 'acme .ghe.com' });
+    refused('setup:setServer', { address: 'acme.ghe.com\u0000' });
+    refused('setup:setServer', { address: 'https://acme.ghe.com/\r\nX-Evil: 1' });
   });
 });
