@@ -57,8 +57,12 @@ async function main(): Promise<void> {
       settings,
       ...(apiOverride ? { apiUrl: apiOverride } : {}),
     }),
-    // The setup service already maps target ids to allowlisted URLs; the check is repeated at the door.
-    openUrl: async (url) => void (await openAllowedExternal(url, webHost())),
+    // The setup service already maps target ids to allowlisted URLs; the check is repeated at the door, against
+    // the server the wizard is set to (a GitHub Enterprise host chosen but not saved yet counts).
+    openUrl: async (url) => {
+      const state = await service.getState();
+      await openAllowedExternal(url, state.ok ? state.value.webHost : webHost());
+    },
     close: () => closeWizardWindow(),
     onSaved: () => void tray?.credentialsChanged(),
     onLanguageChanged: () => tray?.settingsChanged(),

@@ -896,7 +896,8 @@ async function removeToken(key: string, store: 'keychain' | 'session'): Promise<
 
 async function openExternal(target: 'newTokenTemplate' | 'tokensPage'): Promise<void> {
   if (!(await serverReady())) return;
-  const r = await call(api().openExternal({ target }));
+  // A target id, not a URL: main maps it to an allowlisted github.com (or GHE) page.
+  const r = await call(api().openExternal({ target })); // eng-disable OPEN_EXTERNAL_JS_CHECK
   if (r.ok && r.value.opened) ui.status = { kind: 'info', text: t('wizard.create.opened') };
   render(false);
 }
