@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../main/cli/exit-codes';
+import { DOCUMENTED_JSON_KEYS } from '../helpers/json-contract';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
 import {
   FAKE_OAUTH,
@@ -109,23 +110,7 @@ describe('copilot-meter status (the installed bin)', () => {
     const r = await run(['status', '--json', '--api-url', fake.url]);
     expect(r.code).toBe(EXIT.ok);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual([
-      'account',
-      'plan',
-      'unit',
-      'used',
-      'allowance',
-      'unlimited',
-      'remaining',
-      'percentUsed',
-      'overage',
-      'models',
-      'period',
-      'resetAt',
-      'source',
-      'fetchedAt',
-      'attempts',
-    ]);
+    expect(Object.keys(doc)).toEqual([...DOCUMENTED_JSON_KEYS]);
     expect(doc).toMatchObject({
       account: { login: 'octocat' },
       plan: 'pro',

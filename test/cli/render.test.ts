@@ -9,6 +9,7 @@ import {
   renderText,
   renderWaybar,
 } from '../../main/cli/render';
+import { DOCUMENTED_JSON_KEYS } from '../helpers/json-contract';
 
 const en = createTranslator('en');
 
@@ -128,25 +129,7 @@ describe('machine formats', () => {
   it('json carries exactly the documented top-level keys', () => {
     const s = snapshot();
     const doc = JSON.parse(renderJson({ ok: true, snapshot: s, attempts: [] }, en));
-    expect(Object.keys(doc).sort()).toEqual(
-      [
-        'account',
-        'plan',
-        'unit',
-        'used',
-        'allowance',
-        'unlimited',
-        'remaining',
-        'percentUsed',
-        'overage',
-        'models',
-        'period',
-        'resetAt',
-        'source',
-        'fetchedAt',
-        'attempts',
-      ].sort(),
-    );
+    expect(Object.keys(doc)).toEqual([...DOCUMENTED_JSON_KEYS]);
     expect(doc.account).toEqual({ login: 'johndoe', host: 'github.com' });
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { errorInfo } from '../../shared/errors';
-import { createKeychainStore, type KeytarLike } from '../../main/secrets/keychain';
+import { createKeychainStore } from '../../main/secrets/keychain';
 import { createMemoryStore } from '../../main/secrets/memory';
 import { createSessionFallbackStore, hasSessionLayer } from '../../main/secrets/session';
+import { switchableKeychain } from '../helpers/switchable-keychain';
 
 const A = 'github.com/octocat';
 const B = 'github.com/hubot';
@@ -12,25 +13,6 @@ const brokenKeychain = () =>
   createKeychainStore({
     load: () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')),
   });
-
-/** The real keychain store over an in-memory keytar that can be switched off and on ("unlock, then retry"). */
-function flakyKeychain() {
-  const entries = new Map<string, string>();
-  const keytar: KeytarLike = {
-    getPassword: async (_s, a) => entries.get(a) ?? null,
-    setPassword: async (_s, a, p) => void entries.set(a, p),
-    deletePassword: async (_s, a) => entries.delete(a),
-    findCredentials: async () => [...entries].map(([account, password]) => ({ account, password })),
-  };
-  const state = { broken: true, entries };
-  const store = createKeychainStore({
-    load: async () => {
-      if (state.broken) throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
-      return keytar;
-    },
-  });
-  return { state, store };
-}
 
 describe('session fallback store over a working keychain (memory twin)', () => {
   it('writes set() to the keychain, not to the session layer', async () => {
@@ -108,7 +90,7 @@ describe('session fallback store over a failing keychain', () => {
   });
 
   it('says "memory" while only session entries exist, and "keychain" again once the keychain answers', async () => {
-    const { state, store: keychain } = flakyKeychain();
+    const { state, store: keychain } = switchableKeychain();
     const store = createSessionFallbackStore(keychain);
     expect(store.kind).toBe('keychain');
     await expect(store.set(A, 'tok')).rejects.toThrow();

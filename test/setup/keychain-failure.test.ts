@@ -1,56 +1,23 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/ipc';
 import { createEngine } from '../../main/core/engine';
 import { FetchHttp } from '../../main/core/http';
 import { nodeFiles, systemClock } from '../../main/core/system';
-import { createKeychainStore, type KeytarLike } from '../../main/secrets/keychain';
 import { createSessionFallbackStore } from '../../main/secrets/session';
 import type { SecretStore } from '../../main/secrets/types';
 import { openSettings } from '../../main/settings/store';
 import { createSetupService } from '../../main/setup/service';
 import { engineSetupDeps } from '../../main/setup/wire';
 import { billingCreditsMultiModel } from '../fake-github/fixtures';
-import { PAT, patState, startSetupWorld, type SetupWorld } from './world';
+import { switchableKeychain } from '../helpers/switchable-keychain';
+import { error, PAT, patState, startSetupWorld, value, type SetupWorld } from './world';
 
 let world: SetupWorld | null = null;
 afterEach(async () => {
   await world?.cleanup();
   world = null;
 });
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
-  return r.value;
-}
-function error<T>(r: Result<T>) {
-  if (r.ok) throw new Error(`expected an error, got ${JSON.stringify(r.value)}`);
-  return r.error;
-}
-
-/**
- * The real keychain store over a keytar that can be switched off ("no Secret Service on the bus", as the real
- * libsecret says it) and on again ("the user started/unlocked it, then pressed Try again").
- */
-function switchableKeychain() {
-  const entries = new Map<string, string>();
-  const keytar: KeytarLike = {
-    getPassword: async (_s, a) => entries.get(a) ?? null,
-    setPassword: async (_s, a, p) => void entries.set(a, p),
-    deletePassword: async (_s, a) => entries.delete(a),
-    findCredentials: async () => [...entries].map(([account, password]) => ({ account, password })),
-  };
-  const state = { broken: true, entries };
-  const store = createKeychainStore({
-    load: async () => {
-      if (state.broken)
-        throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY (org.freedesktop.secrets)');
-      return keytar;
-    },
-  });
-  return { state, store };
-}
 
 /** Every file under HOME (settings, backups, anything): a session-only token must be in none of them. */
 function filesUnder(dir: string): string[] {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/ipc';
 import { billingCreditsMultiModel } from '../fake-github/fixtures';
-import { PAT, patState, startSetupWorld, type SetupWorld } from './world';
+import { error, PAT, patState, startSetupWorld, value, type SetupWorld } from './world';
 
 let world: SetupWorld | null = null;
 afterEach(async () => {
@@ -17,16 +16,6 @@ const fresh = async () => {
   });
   return world;
 };
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
-  return r.value;
-}
-
-function error<T>(r: Result<T>) {
-  if (r.ok) throw new Error(`expected an error, got ${JSON.stringify(r.value)}`);
-  return r.error;
-}
 
 describe('setup service: choosing a GitHub Enterprise server', () => {
   it('starts on github.com and reports the configured API', async () => {

@@ -1,8 +1,18 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result, SaveResult, SetupState, TokenCheckView } from '../../shared/ipc';
+import type { SaveResult, SetupState, TokenCheckView } from '../../shared/ipc';
 import { billingCreditsMultiModel, billingEmpty, internalProPlus } from '../fake-github/fixtures';
-import { CLASSIC, LEGACY_PAT, OAUTH, PAT, patState, startSetupWorld, type SetupWorld } from './world';
+import {
+  CLASSIC,
+  error,
+  LEGACY_PAT,
+  OAUTH,
+  PAT,
+  patState,
+  startSetupWorld,
+  value,
+  type SetupWorld,
+} from './world';
 
 let world: SetupWorld | null = null;
 afterEach(async () => {
@@ -14,16 +24,6 @@ const start = async (...args: Parameters<typeof startSetupWorld>) => {
   world = await startSetupWorld(...args);
   return world;
 };
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
-  return r.value;
-}
-
-function error<T>(r: Result<T>) {
-  if (r.ok) throw new Error(`expected an error, got ${JSON.stringify(r.value)}`);
-  return r.error;
-}
 
 const noToken = (x: unknown) => {
   const text = JSON.stringify(x);

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { SaveResult } from '../../shared/ipc';
+import type { Result, SaveResult } from '../../shared/ipc';
 import { createEngine } from '../../main/core/engine';
 import { FetchHttp } from '../../main/core/http';
 import type { Env } from '../../main/core/ports';
@@ -119,3 +119,15 @@ export const patState = (billing: unknown, extra: Partial<FakeState> = {}): Part
   },
   billing: { octocat: { aiCredits: billing }, ...extra.billing },
 });
+
+/** The value of an ok Result, or a failing test that shows the error. */
+export function value<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** The error of a failed Result, or a failing test that shows the value. */
+export function error<T>(r: Result<T>) {
+  if (r.ok) throw new Error(`expected an error, got ${JSON.stringify(r.value)}`);
+  return r.error;
+}
