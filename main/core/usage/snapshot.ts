@@ -1,32 +1,19 @@
 /** Turns what a strategy learned into the one UsageSnapshot shape, applying the user's preferences. */
-import type {
-  AccountRef,
-  CredentialSourceId,
-  ModelUsage,
-  PlanId,
-  StrategyId,
-  Unit,
-  UsageSnapshot,
-} from '../../../shared/domain';
+import type { ModelUsage, UsageSnapshot } from '../../../shared/domain';
 import { allowanceFor } from '../../../shared/plans';
 import type { UsagePreferences } from '../strategies/types';
 import { round2 } from './values';
 
-export interface SnapshotInput {
-  account: AccountRef;
-  plan: PlanId | null;
-  unit: Unit;
-  used: number;
+/** What a strategy learned; buildSnapshot derives the rest (remaining, percentUsed, overage past the allowance). */
+export type SnapshotInput = Pick<
+  UsageSnapshot,
+  'account' | 'plan' | 'unit' | 'used' | 'unlimited' | 'period' | 'resetAt' | 'source' | 'fetchedAt'
+> & {
   /** What GitHub said the allowance is; null = not said (then the plan table is used). */
   allowance: number | null;
-  unlimited: boolean;
   overage?: number;
   models?: ModelUsage[];
-  period: string;
-  resetAt: string | null;
-  source: { strategy: StrategyId; credential: CredentialSourceId };
-  fetchedAt: string;
-}
+};
 
 /**
  * Rules: the user's custom allowance wins over everything (they know about promotions and seat deals we do not);
