@@ -147,7 +147,7 @@ describeIfAvailable(
         const used = await page.locator('#reading-used').textContent();
         expect(used).toBe(lang === 'en' ? '1,087.8 / 1,500 AI credits used' : '已用 1,087.8 / 1,500 AI 积分');
         expect(await page.locator('#reading-percent').textContent()).toBe(
-          lang === 'en' ? '73 % used · 27 % left' : '已用 73% · 剩余 27%',
+          lang === 'en' ? '72 % used · 28 % left' : '已用 72% · 剩余 28%',
         );
         expect(await page.locator('.models li').count()).toBe(3);
         await shot(page, name('5-done'));

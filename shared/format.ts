@@ -12,16 +12,23 @@ export function bar(percentLeft: number, cells = 20): string {
   return '█'.repeat(full) + '░'.repeat(cells - full);
 }
 
-/** Percent for display: integers at ≥10, one decimal below 10 (so 0.4 % is not shown as 0 %), never "-0". */
+/**
+ * Percent for display, rounded DOWN so no face ever shows more than is true (99.6 % used is "99 %", like the
+ * icon; 100 % appears only once it is reached): integers from 10 up, one decimal below (0.46 % is "0.4 %",
+ * not "0 %"). Never "-0".
+ */
 export function roundPercent(p: number): number {
-  if (!Number.isFinite(p)) return 0;
-  const r = Math.abs(p) >= 10 ? Math.round(p) : Math.round(p * 10) / 10;
-  return Object.is(r, -0) ? 0 : r;
+  if (!Number.isFinite(p) || p <= 0) return 0;
+  return p >= 10 ? Math.floor(p) : Math.floor(p * 10 + 1e-9) / 10;
 }
 
-/** Share left, 0..100 (never negative), or null when there is no allowance. */
+/**
+ * Share left, 0..100, or null when there is no allowance. Derived from the DISPLAYED share used, so "% used" and
+ * "% left" always add up to 100 on screen.
+ */
 export function percentLeft(s: Pick<UsageSnapshot, 'percentUsed'>): number | null {
-  return s.percentUsed === null ? null : Math.max(0, 100 - s.percentUsed);
+  if (s.percentUsed === null) return null;
+  return Math.max(0, Math.round((100 - roundPercent(s.percentUsed)) * 10) / 10);
 }
 
 /** The tray icon's label: share USED as an integer, "100+" when over, "∞" when unlimited, "?" when unknown. */

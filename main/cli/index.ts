@@ -142,6 +142,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     engine,
     prefs,
     thresholds: settings?.thresholds ?? [75, 90, 100],
+    keychainExpected: !explicit && (settings?.accounts.some((a) => !a.sessionOnly) ?? false),
     problems: async () => {
       const found = await engine.findCredentials();
       return found.problems.map((p) => ({ source: p.source, origin: p.origin, message: p.message }));

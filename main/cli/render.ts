@@ -142,7 +142,7 @@ export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: 
     // The text layout without its markdown heading, which means nothing in a status-bar tooltip.
     tooltip: renderText(s, tr).split('\n').slice(1).join('\n'),
     class: levelOf(s, thresholds),
-    percentage: s.percentUsed === null ? 0 : Math.min(100, Math.round(s.percentUsed)),
+    percentage: s.percentUsed === null ? 0 : Math.min(100, Math.floor(s.percentUsed)),
   });
 }
 

@@ -15,7 +15,12 @@ import {
 
 export interface StatusEngine {
   refresh(
-    opts: { apiUrl: string; prefs: UsagePreferences; sources?: CredentialSourceId[] },
+    opts: {
+      apiUrl: string;
+      prefs: UsagePreferences;
+      sources?: CredentialSourceId[];
+      keychainExpected?: boolean;
+    },
     signal?: AbortSignal,
   ): Promise<RefreshResult & { problems?: Problem[] }>;
 }
@@ -23,8 +28,10 @@ export interface StatusEngine {
 export interface StatusInputs {
   engine: StatusEngine;
   prefs: UsagePreferences;
-  /** Limit to these credential sources (explicit token ⇒ ['env']). */
+  /** Limit to these credential sources. */
   sources?: CredentialSourceId[];
+  /** Settings list a token saved in the keychain (so an unreadable keychain is the error to report). */
+  keychainExpected?: boolean;
   thresholds: readonly number[];
   /** Credential-file problems found while looking (corrupted auth.json…), shown as notes. */
   problems: () => Promise<Array<Problem & { source?: string }>>;
@@ -56,10 +63,12 @@ export async function runStatusOnce(
   ctx: CliContext,
   inputs: StatusInputs,
 ): Promise<number> {
-  const req: { apiUrl: string; prefs: UsagePreferences; sources?: CredentialSourceId[] } = {
-    apiUrl: ctx.apiUrl,
-    prefs: inputs.prefs,
-  };
+  const req: {
+    apiUrl: string;
+    prefs: UsagePreferences;
+    sources?: CredentialSourceId[];
+    keychainExpected?: boolean;
+  } = { apiUrl: ctx.apiUrl, prefs: inputs.prefs, keychainExpected: inputs.keychainExpected ?? false };
   if (inputs.sources) req.sources = inputs.sources;
   const result = await inputs.engine.refresh(req);
   // After a success, a keychain that cannot be opened is not worth a note on every run (headless machines

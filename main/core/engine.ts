@@ -9,7 +9,8 @@ import { createCredentialSources, findAllCredentials } from './credentials';
 import type { Credential, CredentialLookup } from './credentials/types';
 import { createGitHubClient } from './github/client';
 import type { GitHubClient } from './github/types';
-import { isLoopbackHost, normalizeApiUrl } from './github/url';
+import { normalizeApiUrl } from './github/url';
+import { mayUseOn } from './credentials/host';
 import type { Clock, Env, Files, Http, Random } from './ports';
 import { createStrategies } from './strategies';
 import type { UsagePreferences, UsageStrategy } from './strategies/types';
@@ -33,6 +34,11 @@ export interface RefreshOptions {
   prefs: UsagePreferences;
   /** Only these sources (e.g. the CLI's --source); default all. */
   sources?: CredentialSourceId[];
+  /**
+   * True when settings list a token saved in the keychain: then a keychain that cannot be read is THE problem
+   * (start or unlock it), not "no token found".
+   */
+  keychainExpected?: boolean;
 }
 
 export interface Engine {
@@ -42,19 +48,9 @@ export interface Engine {
   client(apiUrl: string): GitHubClient;
 }
 
-/**
- * Tokens that belong to another host are never sent to this one; tokens that do not say are (github.com's).
- * A loopback API (the fake GitHub of the tests, `--api-url http://127.0.0.1:PORT`, explicitly chosen by the
- * user) plays github.com, so github.com tokens go to it as well.
- */
+/** The credentials that may be sent to this API host (see credentials/host.ts). */
 export function credentialsFor(credentials: readonly Credential[], webHost: string): Credential[] {
-  const host = webHost.toLowerCase();
-  const loopback = isLoopbackHost(host.replace(/:\d+$/, ''));
-  return credentials.filter((c) => {
-    if (c.host === undefined) return true;
-    const own = c.host.toLowerCase();
-    return own === host || (loopback && own === 'github.com');
-  });
+  return credentials.filter((c) => mayUseOn(c, webHost));
 }
 
 export function createEngine(deps: EngineDeps): Engine {
@@ -96,6 +92,11 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       const lookup = await findCredentials(opts.sources);
       const credentials = credentialsFor(lookup.credentials, github.webHost);
+      // Nothing usable, and the keychain that should hold the token could not be read: that is the thing to fix.
+      const keychainProblem = lookup.problems.find((p) => p.error?.kind === 'keychain')?.error;
+      if (credentials.length === 0 && keychainProblem && opts.keychainExpected) {
+        return { ok: false, error: keychainProblem, attempts: [] };
+      }
       return runChain(strategies, credentials, {
         github,
         clock: deps.clock,

@@ -6,6 +6,7 @@
  */
 import type { ErrorInfo, TokenProblem } from '../../shared/errors';
 import type { TokenCheckView, TokenWarning } from '../../shared/ipc';
+import { mayUseOn } from './credentials/host';
 import type { Credential } from './credentials/types';
 import { createGitHubClient } from './github/client';
 import type { GitHubClient } from './github/types';
@@ -83,9 +84,7 @@ export async function checkPat(token: string, opts: PatCheckOptions): Promise<Pa
   // The login is always learned from the token here: a fresh cache forces GET /user.
   const prefs: UsagePreferences = { ...opts.prefs };
   delete prefs.login;
-  const siblings = (opts.credentials ?? []).filter(
-    (c) => c.kind !== 'pat' && (c.host === undefined || c.host === github.webHost),
-  );
+  const siblings = (opts.credentials ?? []).filter((c) => c.kind !== 'pat' && mayUseOn(c, github.webHost));
   const r = await readPatBilling(credential, {
     github,
     clock: opts.clock,

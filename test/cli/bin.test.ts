@@ -147,7 +147,7 @@ describe('copilot-meter status (the installed bin)', () => {
       `${FAKE_PAT}\n`,
     );
     expect(r.code).toBe(EXIT.ok);
-    expect(r.stdout.trim()).toBe('Copilot 73% used (1,087.75/1,500 AI credits)');
+    expect(r.stdout.trim()).toBe('Copilot 72% used (1,087.75/1,500 AI credits)');
   });
 
   it.each([

@@ -162,3 +162,16 @@ describe('waybar tooltip', () => {
     expect(w.tooltip.split('\n')[0]).toBe('Account: GitHub Copilot (@johndoe) · Copilot Pro');
   });
 });
+
+describe('percent rounding', () => {
+  it('rounds the share used down everywhere, and left is what that leaves', () => {
+    const r = {
+      ok: true as const,
+      snapshot: snapshot({ used: 298.8, percentUsed: 99.6, remaining: 1.2 }),
+      attempts: [],
+    };
+    expect(renderOneline(r, en)).toBe('Copilot 99% used (298.8/300 premium requests)');
+    expect(renderText(r.snapshot, en)).toContain(' 1% left · 298.8 / 300 used');
+    expect(JSON.parse(renderWaybar(r, en, [75, 90, 100])).text).toBe('99%');
+  });
+});

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { keychainError } from '../../shared/errors';
 import { createEngine } from '../../main/core/engine';
 import { FetchHttp } from '../../main/core/http';
 import type { Env } from '../../main/core/ports';
@@ -153,5 +154,52 @@ describe('createEngine', () => {
     write('.config/opencode/copilot-quota-token.json', '{nope');
     const r = await engineFor().findCredentials();
     expect(r.problems).toEqual([expect.objectContaining({ source: 'legacy-quota-file' })]);
+  });
+});
+
+describe('tokens stay on their host', () => {
+  it('sends neither an OpenCode github.com sign-in nor the seed file’s PAT to an enterprise API', async () => {
+    const sent: string[] = [];
+    const http = {
+      request: async (req: { url: string }) => {
+        sent.push(req.url);
+        return { status: 401, headers: {}, body: '{"message":"Bad credentials"}' };
+      },
+    };
+    write(
+      '.local/share/opencode/auth.json',
+      JSON.stringify({
+        'github-copilot': { type: 'oauth', refresh: FAKE_OAUTH, access: FAKE_OAUTH, expires: 0 },
+      }),
+    );
+    write(
+      '.config/opencode/copilot-quota-token.json',
+      JSON.stringify({ token: FAKE_PAT, username: 'octocat' }),
+    );
+    env.vars = {};
+    const engine = createEngine({ http, clock, env, files: nodeFiles, secrets: null });
+    const r = await engine.refresh({ apiUrl: 'https://api.acme.ghe.com', prefs: {} });
+    expect(!r.ok && r.error).toMatchObject({ kind: 'config', reason: 'noCredential' });
+    expect(sent).toEqual([]);
+  });
+
+  it('reports an unreadable keychain instead of "no token" when settings say a token is stored there', async () => {
+    const locked = {
+      kind: 'keychain' as const,
+      get: () => Promise.reject(new Error('locked')),
+      set: () => Promise.reject(new Error('locked')),
+      delete: () => Promise.reject(new Error('locked')),
+      list: () => Promise.reject(keychainError({ reason: 'unavailable', detail: 'no Secret Service' })),
+    };
+    env.vars = {};
+    const engine = createEngine({ http: new FetchHttp(), clock, env, files: nodeFiles, secrets: locked });
+    const expected = await engine.refresh({
+      apiUrl: 'https://api.github.com',
+      prefs: {},
+      keychainExpected: true,
+    });
+    expect(!expected.ok && expected.error).toMatchObject({ kind: 'keychain', reason: 'unavailable' });
+    const never = await engine.refresh({ apiUrl: 'https://api.github.com', prefs: {} });
+    expect(!never.ok && never.error).toMatchObject({ kind: 'config', reason: 'noCredential' });
   });
 });

@@ -42,7 +42,14 @@ export function legacyQuotaFileSource(env: Env, files: Files): CredentialSource 
           out.problems.push(problem('legacy-quota-file', path, 'has no usable "token" field'));
           continue;
         }
-        const cred: Credential = { kind: tokenKind(token), token, source: 'legacy-quota-file', origin: path };
+        // The seed's file is for github.com (it has no host field): its token must not go to an enterprise host.
+        const cred: Credential = {
+          kind: tokenKind(token),
+          token,
+          source: 'legacy-quota-file',
+          origin: path,
+          host: 'github.com',
+        };
         if (typeof username === 'string' && username.trim()) cred.login = username.trim();
         const plan = parsePlan(tier);
         if (plan) cred.plan = plan;

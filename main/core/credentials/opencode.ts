@@ -60,10 +60,13 @@ export function opencodeSource(env: Env, files: Files): CredentialSource {
             continue;
           }
           const { refresh, access, expires, enterpriseUrl } = entry;
+          // OpenCode's plain github-copilot entry is a github.com sign-in; the enterprise entry names its host.
           const host =
-            key === 'github-copilot-enterprise' && typeof enterpriseUrl === 'string'
-              ? hostOf(enterpriseUrl)
-              : undefined;
+            key === 'github-copilot-enterprise'
+              ? typeof enterpriseUrl === 'string'
+                ? hostOf(enterpriseUrl)
+                : undefined
+              : 'github.com';
           const origin = `${path} (${key})`;
           const base = { source: 'opencode' as const, origin, ...(host ? { host } : {}) };
           const hasRefresh = looksLikeToken(refresh);

@@ -5,6 +5,7 @@
  */
 import type { Attempt, PlanId, StrategyId, Unit } from '../../../shared/domain';
 import type { ErrorInfo } from '../../../shared/errors';
+import { mayUseOn } from '../credentials/host';
 import type { Credential } from '../credentials/types';
 import { parseTokenExpiration } from '../github/client';
 import type { GitHubResponse } from '../github/types';
@@ -112,7 +113,7 @@ async function detectPlan(
   const now = ctx.clock.now();
   const usable = (c: Credential) =>
     (c.kind === 'oauth' || (c.kind === 'session' && (c.expiresAt === undefined || c.expiresAt > now))) &&
-    (c.host === undefined || c.host === ctx.github.webHost);
+    mayUseOn(c, ctx.github.webHost);
   // Session tokens first: they are what the internal API answers most reliably.
   const siblings = [
     ...ctx.credentials.filter((c) => usable(c) && c.kind === 'session'),
@@ -261,7 +262,8 @@ export async function readPatBilling(
     memory.plans.set(planKey, { plan, at: now });
   }
   const planDetected = plan !== null;
-  plan ??= credential.plan ?? ctx.prefs.plan ?? null;
+  // The user's current choice (settings, --plan) beats the tier written in the seed's old file.
+  plan ??= ctx.prefs.plan ?? credential.plan ?? null;
   const period = world.usage.period ?? periodOf(now);
   const snapshot = buildSnapshot(
     {

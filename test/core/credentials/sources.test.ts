@@ -120,7 +120,15 @@ describe('legacy quota file source', () => {
     const r = await legacyQuotaFileSource(env, nodeFiles).find();
     expect(r.problems).toEqual([]);
     expect(r.credentials).toEqual([
-      { kind: 'pat', token: PAT, source: 'legacy-quota-file', origin: path, login: 'octocat', plan: 'pro+' },
+      {
+        kind: 'pat',
+        token: PAT,
+        source: 'legacy-quota-file',
+        origin: path,
+        host: 'github.com',
+        login: 'octocat',
+        plan: 'pro+',
+      },
     ]);
   });
 
@@ -173,12 +181,19 @@ describe('opencode source', () => {
     );
     const r = await opencodeSource(env, nodeFiles).find();
     expect(r.credentials).toEqual([
-      { kind: 'oauth', token: OAUTH, source: 'opencode', origin: `${path} (github-copilot)` },
+      {
+        kind: 'oauth',
+        token: OAUTH,
+        source: 'opencode',
+        origin: `${path} (github-copilot)`,
+        host: 'github.com',
+      },
       {
         kind: 'session',
         token: SESSION,
         source: 'opencode',
         origin: `${path} (github-copilot)`,
+        host: 'github.com',
         expiresAt: 1796083200000,
       },
     ]);
