@@ -20,6 +20,11 @@ interface Failure {
   asked: boolean;
 }
 
+const sameError = (a: ErrorInfo | undefined, b: ErrorInfo): boolean =>
+  a !== undefined &&
+  a.kind === b.kind &&
+  ('reason' in a ? a.reason : null) === ('reason' in b ? b.reason : null);
+
 const goesOn = (e: ErrorInfo): boolean =>
   e.kind === 'auth' || e.kind === 'notFound' || e.kind === 'responseShape';
 
@@ -54,6 +59,21 @@ export async function runChain(
         result = { ok: false as const, error: toErrorInfo(e), attempts: [] };
       }
       attempts.push(...result.attempts);
+      if (!result.ok) {
+        // The strategy's conclusion can differ from its last request's error (two 404s mean "seat billed to an
+        // organization"; a 200 with no items can too): record it, so the UI can say why it fell back.
+        const last = result.attempts.at(-1);
+        if (!last || last.outcome !== 'failed' || !sameError(last.error, result.error)) {
+          attempts.push({
+            strategy: strategy.id,
+            credential: credential.source,
+            status: null,
+            durationMs: 0,
+            outcome: 'failed',
+            error: result.error,
+          });
+        }
+      }
       if (result.ok) {
         const snapshot = { ...result.snapshot, attempts: [...attempts] };
         return { ok: true, snapshot, attempts: [...attempts] };

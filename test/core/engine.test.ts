@@ -157,6 +157,39 @@ describe('createEngine', () => {
   });
 });
 
+describe('an org-billed seat whose personal billing is empty', () => {
+  it('is not shown as 0 %: the Copilot sign-in that sees the seat answers instead', async () => {
+    fake = await startFakeGitHub(scenarios.orgBilledSeatEmpty, { now: () => clock.now() });
+    env.vars = { COPILOT_METER_TOKEN: FAKE_PAT };
+    write(
+      '.local/share/opencode/auth.json',
+      JSON.stringify({
+        'github-copilot': { type: 'oauth', refresh: FAKE_OAUTH, access: FAKE_OAUTH, expires: 0 },
+      }),
+    );
+    const r = await engineFor().refresh({ apiUrl: fake.url, prefs: {} });
+    expect(r.ok && r.snapshot).toMatchObject({ plan: 'business', source: { strategy: 'oauth-direct' } });
+    expect(r.ok && r.snapshot.used).toBeGreaterThan(0);
+    expect(
+      r.attempts.find((a) => a.strategy === 'pat-billing' && a.outcome === 'failed')?.error,
+    ).toMatchObject({
+      kind: 'notFound',
+      reason: 'seatBilledToOrg',
+    });
+  });
+
+  it('stays an honest empty month when no sign-in says otherwise', async () => {
+    fake = await startFakeGitHub(scenarios.orgBilledSeatEmpty, { now: () => clock.now() });
+    env.vars = { COPILOT_METER_TOKEN: FAKE_PAT };
+    const r = await engineFor().refresh({ apiUrl: fake.url, prefs: { plan: 'pro' } });
+    expect(r.ok && r.snapshot).toMatchObject({
+      used: 0,
+      percentUsed: 0,
+      source: { strategy: 'pat-billing' },
+    });
+  });
+});
+
 describe('tokens stay on their host', () => {
   it('sends neither an OpenCode github.com sign-in nor the seed file’s PAT to an enterprise API', async () => {
     const sent: string[] = [];

@@ -73,6 +73,12 @@ export const scenarios = {
     tokens: { [FAKE_PAT]: pat, [FAKE_OAUTH]: oauth },
     internalUser: { [FAKE_LOGIN]: internalBusiness },
   },
+  /** Business seat billed to an org, the other way GitHub shows it: personal billing answers 200 with no items. */
+  orgBilledSeatEmpty: {
+    tokens: { [FAKE_PAT]: pat, [FAKE_OAUTH]: oauth },
+    billing: { [FAKE_LOGIN]: { aiCredits: billingEmpty, premium: billingEmpty } },
+    internalUser: { [FAKE_LOGIN]: internalBusiness },
+  },
   /** Token-billed Business seat (credits world): unlimited: true, entitlement 0, credits_used. */
   tokenBilledBusiness: {
     tokens: { [FAKE_OAUTH]: oauth },

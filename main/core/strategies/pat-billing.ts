@@ -10,6 +10,7 @@ import type { Credential } from '../credentials/types';
 import { parseTokenExpiration } from '../github/client';
 import type { GitHubResponse } from '../github/types';
 import { parseBillingUsage, type BillingUsage } from '../usage/billing';
+import type { InternalUsage } from '../usage/internal-user';
 import { buildSnapshot } from '../usage/snapshot';
 import { isRecord, nextPeriodStart, periodOf, str } from '../usage/values';
 import { call, fetchInternalUser, isTransientInfo, type CallResult } from './common';
@@ -104,12 +105,13 @@ export function decideWorld(
   return { ok: false, error: best, bothNotFound: errors.every((e) => e.error.kind === 'notFound') };
 }
 
-async function detectPlan(
+/** What a Copilot sign-in on this machine says about the same account: its plan and its own usage reading. */
+async function askSibling(
   ctx: StrategyContext,
   strategy: StrategyId,
   login: string,
   attempts: Attempt[],
-): Promise<PlanId | null> {
+): Promise<InternalUsage | null> {
   const now = ctx.clock.now();
   const usable = (c: Credential) =>
     (c.kind === 'oauth' || (c.kind === 'session' && (c.expiresAt === undefined || c.expiresAt > now))) &&
@@ -125,7 +127,7 @@ async function detectPlan(
     if (r.ok) {
       // A sibling signed in as someone else says nothing about this PAT's account.
       const same = r.usage.login === null || r.usage.login.toLowerCase() === login.toLowerCase();
-      if (same && r.usage.plan) return r.usage.plan;
+      if (same) return r.usage;
     } else if (isTransientInfo(r.error)) {
       break;
     }
@@ -253,13 +255,30 @@ export async function readPatBilling(
   }
 
   // The plan changes rarely; asking the OAuth siblings on every refresh would triple the steady-state requests.
+  // An empty month is the exception: the sibling is asked again, because its answer decides what empty means.
   const planKey = `${credential.token}\u0000${login}`;
   const remembered = memory.plans.get(planKey);
   let plan: PlanId | null;
-  if (remembered && now - remembered.at < PLAN_MEMORY_MS) plan = remembered.plan;
+  if (remembered && now - remembered.at < PLAN_MEMORY_MS && world.usage.items > 0) plan = remembered.plan;
   else {
-    plan = await detectPlan(ctx, strategy, login, attempts);
+    const sibling = await askSibling(ctx, strategy, login, attempts);
+    plan = sibling?.plan ?? null;
     memory.plans.set(planKey, { plan, at: now });
+    if (world.usage.items === 0 && sibling && sibling.used > 0) {
+      // Personal billing shows nothing while the Copilot seat shows use: the seat is billed to an organization.
+      // Not a 0 % reading: the chain goes on to the Copilot sign-in, which sees the seat.
+      return {
+        ok: false,
+        error: {
+          kind: 'notFound',
+          reason: 'seatBilledToOrg',
+          login,
+          detail: 'personal billing has no Copilot usage while the Copilot sign-in reports some',
+        },
+        attempts,
+        login,
+      };
+    }
   }
   const planDetected = plan !== null;
   // The user's current choice (settings, --plan) beats the tier written in the seed's old file.
