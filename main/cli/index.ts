@@ -16,7 +16,7 @@ import { parseCli, UsageError, type GlobalOptions } from './args';
 import type { CliContext } from './context';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { terminalIo } from './io';
-import { runStatusOnce } from './status';
+import { render, runStatusOnce } from './status';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -77,9 +77,22 @@ export async function main(argv: readonly string[]): Promise<number> {
       opts.apiUrl ?? env.vars.COPILOT_METER_API_URL ?? settings?.apiUrl ?? 'https://api.github.com',
     );
   } catch (e) {
-    const info = errorInfo(e);
-    io.err(info ? describeError(info, tr) : String(e));
-    return info ? exitCodeFor(info) : EXIT.usage;
+    const info = errorInfo(e) ?? { kind: 'config', reason: 'badInput', detail: String(e) };
+    // A status bar or a script reading --json must still get a document that says what is wrong.
+    if (opts.command === 'status' && opts.format !== 'text') {
+      io.out(
+        render(
+          { ok: false, error: info, attempts: [] },
+          opts.format,
+          tr,
+          [],
+          settings?.thresholds ?? [75, 90, 100],
+        ),
+      );
+    } else {
+      io.err(describeError(info, tr));
+    }
+    return exitCodeFor(info);
   }
 
   let secretsPromise: Promise<SecretStore> | undefined;

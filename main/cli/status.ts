@@ -1,7 +1,8 @@
 /** `copilot-meter status`: one refresh through the same engine the tray uses, rendered in the chosen format. */
 import type { CredentialSourceId, RefreshResult } from '../../shared/domain';
 import type { UsagePreferences } from '../core/strategies/types';
-import type { GlobalOptions } from './args';
+import type { Translator } from '../../shared/i18n';
+import type { Format, GlobalOptions } from './args';
 import type { CliContext } from './context';
 import { EXIT, exitCodeFor } from './exit-codes';
 import {
@@ -39,22 +40,22 @@ export interface StatusInputs {
 
 export function render(
   result: RefreshResult,
-  opts: GlobalOptions,
-  ctx: CliContext,
+  format: Format,
+  tr: Translator,
   problems: Problem[],
   thresholds: readonly number[],
 ): string {
-  switch (opts.format) {
+  switch (format) {
     case 'json':
-      return renderJson(result, ctx.tr, problems);
+      return renderJson(result, tr, problems);
     case 'oneline':
-      return renderOneline(result, ctx.tr);
+      return renderOneline(result, tr);
     case 'waybar':
-      return renderWaybar(result, ctx.tr, thresholds);
+      return renderWaybar(result, tr, thresholds);
     case 'text':
       return result.ok
-        ? renderText(result.snapshot, ctx.tr, problems)
-        : renderFailureText(result.error, result.attempts, ctx.tr, problems);
+        ? renderText(result.snapshot, tr, problems)
+        : renderFailureText(result.error, result.attempts, tr, problems);
   }
 }
 
@@ -74,7 +75,7 @@ export async function runStatusOnce(
   // After a success, a keychain that cannot be opened is not worth a note on every run (headless machines
   // reading an OpenCode sign-in); a corrupted credential file always is.
   const problems = (await inputs.problems()).filter((p) => !result.ok || p.source !== 'keychain');
-  const text = render(result, opts, ctx, problems, inputs.thresholds);
+  const text = render(result, opts.format, ctx.tr, problems, inputs.thresholds);
   // Machine formats go to stdout even on failure (a status bar must show the error); text failures to stderr.
   if (result.ok || opts.format !== 'text') ctx.io.out(text);
   else ctx.io.err(text);

@@ -213,6 +213,12 @@ describe('copilot-meter status (the installed bin)', () => {
     expect(r.code).toBe(EXIT.usage);
     expect(r.stderr).toContain('plain http');
     noToken(r, FAKE_PAT);
+    // Machine formats still get a document on stdout.
+    const json = await run(['--json', '--api-url', 'http://example.com'], { COPILOT_METER_TOKEN: FAKE_PAT });
+    expect(json.code).toBe(EXIT.usage);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ kind: 'config', reason: 'insecureUrl' });
+    const bar = await run(['--format', 'waybar', '--api-url', 'http://example.com']);
+    expect(JSON.parse(bar.stdout)).toMatchObject({ text: '!', class: 'error' });
   });
 
   it('refuses a token passed as an argument and prints the help in French', async () => {

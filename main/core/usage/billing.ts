@@ -66,7 +66,11 @@ export function parseBillingUsage(body: unknown, opts: { unit?: Unit } = {}): Bi
   for (const item of counted) {
     const gross = Math.max(0, num(item.grossQuantity) ?? 0);
     used += gross;
-    overage += Math.max(0, num(item.netQuantity) ?? 0);
+    // Billed overage in units; some answers only give the amount in dollars, which the unit price converts.
+    const netQty = num(item.netQuantity);
+    const netAmount = num(item.netAmount);
+    const price = num(item.pricePerUnit);
+    overage += Math.max(0, netQty ?? (netAmount !== null && price ? netAmount / price : 0));
     const model = str(item.model);
     if (model) byModel.set(model, (byModel.get(model) ?? 0) + gross);
   }

@@ -78,7 +78,11 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
         overage: overageCount,
       };
     }
-    if (unlimited) {
+    if (unlimited && unit === 'credits' && creditsUsed === null) {
+      // A token-billed seat that does not say what it used: "unlimited" here is billing talk, not a fact about
+      // the user's allowance, so showing ∞ (or 0) would be invented. Fall through to an honest "unrecognised".
+      missing.push('quota_snapshots.premium_interactions.credits_used');
+    } else if (unlimited) {
       return {
         ...base,
         unit,
@@ -89,8 +93,11 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
       };
     }
     if (entitlement !== null && entitlement > 0) {
-      // quota_remaining keeps the decimals (fractional multipliers) where remaining is rounded.
-      let remaining = num(prem.quota_remaining) ?? num(prem.remaining);
+      // quota_remaining keeps the decimals (fractional multipliers) where remaining is rounded; but some answers
+      // clamp one of them at 0 while the other goes negative (over quota): then the negative one is the truth.
+      const r = num(prem.remaining);
+      const q = num(prem.quota_remaining);
+      let remaining = r !== null && q !== null ? (Math.min(r, q) < 0 ? Math.min(r, q) : q) : (q ?? r);
       const pctLeft = num(prem.percent_remaining);
       if (remaining === null && pctLeft !== null) remaining = (entitlement * pctLeft) / 100;
       if (remaining !== null) {

@@ -83,3 +83,42 @@ describe('copilot_internal/user precision', () => {
     expect(u.used).toBe(69.9);
   });
 });
+
+describe('review edge cases', () => {
+  it('refuses a token-billed "unlimited" seat that does not say what it used, instead of showing ∞', () => {
+    expect(() =>
+      parseCopilotInternalUser({
+        copilot_plan: 'business',
+        token_based_billing: true,
+        quota_snapshots: { premium_interactions: { unlimited: true, entitlement: 0 } },
+      }),
+    ).toThrow();
+  });
+
+  it('takes the negative one when remaining and quota_remaining disagree about being over quota', () => {
+    const u = parseCopilotInternalUser({
+      quota_snapshots: { premium_interactions: { entitlement: 300, remaining: -12, quota_remaining: 0 } },
+    });
+    expect(u).toMatchObject({ used: 312, overage: 12 });
+  });
+
+  it('derives billed overage from netAmount and the unit price when netQuantity is missing', () => {
+    const u = parseBillingUsage(
+      {
+        usageItems: [
+          {
+            product: 'Copilot',
+            sku: 'Copilot AI Credits',
+            unitType: 'ai-credits',
+            model: 'GPT-5',
+            grossQuantity: 1600,
+            netAmount: 1,
+            pricePerUnit: 0.01,
+          },
+        ],
+      },
+      { unit: 'credits' },
+    );
+    expect(u.overage).toBe(100);
+  });
+});
