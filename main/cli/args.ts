@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { PlanId } from '../../shared/domain';
-import { isLang, type Lang } from '../../shared/i18n';
+import { createTranslator, isLang, type Lang, type MessageKey, type Params } from '../../shared/i18n';
 import { parsePlan } from '../../shared/plans';
 
 export const FORMATS = ['text', 'json', 'oneline', 'waybar'] as const;
@@ -28,16 +28,22 @@ export interface GlobalOptions {
   authFlags: { delete: boolean; sessionOnly: boolean };
 }
 
-export class UsageError extends Error {}
+/** A bad command line: `key` and `params` say it in the user's language; `message` is the English text. */
+export class UsageError extends Error {
+  constructor(
+    readonly key: MessageKey,
+    readonly params: Params = {},
+  ) {
+    super(createTranslator('en').t(key, params));
+  }
+}
 
 const TOKEN_LIKE = /^(github_pat_|gh[pousr]_)[A-Za-z0-9_]{8,}/;
 
 export function parseCli(argv: readonly string[]): GlobalOptions {
   // Refuse a token on the command line before anything else looks at it, and do not echo it back.
   if (argv.some((a) => TOKEN_LIKE.test(a.replace(/^--?[\w-]+=/, '')))) {
-    throw new UsageError(
-      'a token was passed on the command line; it may now be in your shell history. Pass it through COPILOT_METER_TOKEN or stdin (--token-stdin), and consider revoking that token.',
-    );
+    throw new UsageError('cli.err.tokenInArgv');
   }
   let parsed;
   try {
@@ -63,7 +69,7 @@ export function parseCli(argv: readonly string[]): GlobalOptions {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError('cli.err.parse', { detail: (e as Error).message.replace(/\.$/, '') });
   }
   const { values: v, positionals } = parsed;
   const [first, ...rest] = positionals;
@@ -71,12 +77,13 @@ export function parseCli(argv: readonly string[]): GlobalOptions {
   if (v.help || first === 'help') command = 'help';
   else if (v.version || first === 'version') command = 'version';
   else if (first === 'auth') command = 'auth';
-  else if (first !== undefined && first !== 'status') throw new UsageError(`unknown command "${first}"`);
+  else if (first !== undefined && first !== 'status')
+    throw new UsageError('cli.err.unknownCommand', { command: first });
 
   let format: Format = v.json ? 'json' : 'text';
   if (v.format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(v.format)) {
-      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+      throw new UsageError('cli.err.format', { formats: FORMATS.join(', ') });
     }
     format = v.format as Format;
   }
@@ -88,30 +95,29 @@ export function parseCli(argv: readonly string[]): GlobalOptions {
     noColor: v['no-color'] ?? false,
     authFlags: { delete: v.delete ?? false, sessionOnly: v['session-only'] ?? false },
   };
-  if (command === 'status' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (command === 'status' && rest.length > 0) throw new UsageError('cli.err.unexpected', { arg: rest[0]! });
   if (v['api-url'] !== undefined) opts.apiUrl = v['api-url'];
   if (v.lang !== undefined) {
-    if (!isLang(v.lang)) throw new UsageError('--lang must be one of en, zh, fr');
+    if (!isLang(v.lang)) throw new UsageError('cli.err.lang');
     opts.lang = v.lang;
   }
   if (v.user !== undefined) {
-    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-_]{0,38})$/.test(v.user))
-      throw new UsageError('--user is not a GitHub login');
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-_]{0,38})$/.test(v.user)) throw new UsageError('cli.err.user');
     opts.user = v.user;
   }
   if (v.plan !== undefined) {
     const plan = parsePlan(v.plan);
-    if (!plan) throw new UsageError('--plan must be one of free, pro, pro+, max, business, enterprise');
+    if (!plan) throw new UsageError('cli.err.plan');
     opts.plan = plan;
   }
   if (v.allowance !== undefined) {
     const n = Number(v.allowance);
-    if (!Number.isFinite(n) || n <= 0) throw new UsageError('--allowance must be a positive number');
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError('cli.err.allowance');
     opts.allowance = n;
   }
   if (v.watch !== undefined) {
     const s = Number(v.watch);
-    if (!Number.isFinite(s) || s < 60) throw new UsageError('--watch takes seconds, at least 60');
+    if (!Number.isFinite(s) || s < 60) throw new UsageError('cli.err.watch');
     opts.watch = s;
   }
   return opts;

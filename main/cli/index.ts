@@ -52,7 +52,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     opts = parseCli(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(tr.t('cli.usageError', { message: e.message }));
+      io.err(tr.t('cli.usageError', { message: tr.t(e.key, e.params) }));
       return EXIT.usage;
     }
     throw e;
@@ -158,7 +158,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     keychainExpected: !explicit && (settings?.accounts.some((a) => !a.sessionOnly) ?? false),
     problems: async () => {
       const found = await engine.findCredentials();
-      return found.problems.map((p) => ({ source: p.source, origin: p.origin, message: p.message }));
+      return found.problems.map((p) => ({
+        source: p.source,
+        origin: p.origin,
+        message: p.message,
+        ...(p.error ? { error: p.error } : {}),
+      }));
     },
   };
 

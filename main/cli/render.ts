@@ -11,12 +11,15 @@ import { describeError, type Translator } from '../../shared/i18n';
 export interface Problem {
   origin: string;
   message: string;
+  /** When present, the note is said through describeError, in the user's language. */
+  error?: ErrorInfo;
 }
 
 const amount = (n: number, tr: Translator) => formatAmount(n, tr.lang);
 
 /** "Note: <origin>: <message>", without repeating the origin when the message already names it. */
 function problemLine(p: Problem, tr: Translator): string {
+  if (p.error && p.error.kind !== 'config') return tr.t('cli.note', { message: describeError(p.error, tr) });
   return p.message.includes(p.origin)
     ? tr.t('cli.note', { message: p.message })
     : tr.t('cli.problem', { origin: p.origin, message: p.message });

@@ -221,6 +221,15 @@ describe('copilot-meter status (the installed bin)', () => {
     expect(JSON.parse(bar.stdout)).toMatchObject({ text: '!', class: 'error' });
   });
 
+  it('explains a bad command line in the user’s language, without a doubled full stop', async () => {
+    const zh = await run(['--user', 'bad user'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(EXIT.usage);
+    expect(zh.stderr).toContain('--user 不是有效的 GitHub 用户名');
+    const en = await run(['status', FAKE_PAT]);
+    expect(en.stderr).not.toContain('..');
+    expect(en.stderr).toContain('consider revoking that token. Try `copilot-meter --help`.');
+  });
+
   it('refuses a token passed as an argument and prints the help in French', async () => {
     const r = await run(['status', FAKE_PAT]);
     expect(r.code).toBe(EXIT.usage);
