@@ -105,14 +105,21 @@ export async function runAuthCommand(
 
 /** Prints an error in the chosen format and returns its exit code. */
 function fail(ctx: CliContext, info: ErrorInfo, ...then: string[]): number {
-  if (ctx.json) ctx.io.out(JSON.stringify({ ok: false, error: info }, undefined, 2));
-  else for (const line of [describeError(info, ctx.tr), ...then]) ctx.io.err(line);
+  if (ctx.json) {
+    const error = { ...info, message: describeError(info, ctx.tr) };
+    ctx.io.out(JSON.stringify({ ok: false, error }, undefined, 2));
+  } else for (const line of [describeError(info, ctx.tr), ...then]) ctx.io.err(line);
   return exitCodeFor(info);
 }
 
-function failKeychain(ctx: CliContext, e: unknown): number {
+/** `choices`: what to say after a keychain error (saving and removing offer different ways out). */
+function failKeychain(
+  ctx: CliContext,
+  e: unknown,
+  choices: 'auth.keychainChoices' | 'auth.keychainRetryRemove' = 'auth.keychainChoices',
+): number {
   const info = toInfo(e);
-  return info.kind === 'keychain' ? fail(ctx, info, ctx.tr.t('auth.keychainChoices')) : fail(ctx, info);
+  return info.kind === 'keychain' ? fail(ctx, info, ctx.tr.t(choices)) : fail(ctx, info);
 }
 
 async function readToken(ctx: CliContext): Promise<string> {
@@ -369,7 +376,7 @@ async function authRemove(which: string | undefined, ctx: CliContext, d: AuthDep
     secrets = await ctx.openSecrets();
     stored = await secrets.list();
   } catch (e) {
-    return failKeychain(ctx, e);
+    return failKeychain(ctx, e, 'auth.keychainRetryRemove');
   }
   const settings = settingsStore.get();
   // Everything we know of: settings accounts and bare keychain entries.
@@ -397,7 +404,7 @@ async function authRemove(which: string | undefined, ctx: CliContext, d: AuthDep
     for (const k of matches) await secrets.delete(k);
   } catch (e) {
     // Settings are left as they are so that "remove" can simply be run again once the keychain answers.
-    return failKeychain(ctx, e);
+    return failKeychain(ctx, e, 'auth.keychainRetryRemove');
   }
   try {
     settingsStore.update((cur) => {

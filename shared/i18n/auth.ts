@@ -29,6 +29,8 @@ export const auth = defineMessages(
       'This is a classic token (ghp_). It works, but a fine-grained token with only "Plan: Read-only" is safer.',
     'auth.warning.no-usage-yet': 'No usage recorded yet this period (normal at the start of a month).',
     'auth.warning.other': 'Note: {warning}',
+    'auth.keychainRetryRemove':
+      'Nothing was removed. Start or unlock the keychain and run the command again.',
     'auth.keychainChoices':
       'Nothing was saved. Start or unlock the keychain and run the command again. For scripts, set the COPILOT_METER_TOKEN environment variable instead: a command-line run cannot keep a token "for this session only".',
     'auth.sessionOnly':
@@ -90,6 +92,7 @@ export const auth = defineMessages(
         '这是经典令牌（ghp_）。它可以使用，但仅带“Plan: Read-only”权限的细粒度令牌更安全。',
       'auth.warning.no-usage-yet': '本周期尚无用量记录（月初属正常）。',
       'auth.warning.other': '提示：{warning}',
+      'auth.keychainRetryRemove': '未删除任何内容。请启动或解锁钥匙串后重新运行该命令。',
       'auth.keychainChoices':
         '未保存任何内容。请启动或解锁钥匙串后重新运行命令。脚本请改用 COPILOT_METER_TOKEN 环境变量：命令行运行无法“仅在本次会话中”保留令牌。',
       'auth.sessionOnly':
@@ -151,6 +154,8 @@ export const auth = defineMessages(
         'C’est un jeton classique (ghp_). Il fonctionne, mais un jeton fine-grained limité à « Plan: Read-only » est plus sûr.',
       'auth.warning.no-usage-yet': 'Aucun usage enregistré pour cette période (normal en début de mois).',
       'auth.warning.other': 'Remarque : {warning}',
+      'auth.keychainRetryRemove':
+        'Rien n’a été supprimé. Démarrez ou déverrouillez le trousseau puis relancez la commande.',
       'auth.keychainChoices':
         'Rien n’a été enregistré. Démarrez ou déverrouillez le trousseau puis relancez la commande. Pour les scripts, utilisez plutôt la variable d’environnement COPILOT_METER_TOKEN : une commande ne peut pas garder un jeton « pour cette session seulement ».',
       'auth.sessionOnly':

@@ -245,6 +245,15 @@ describe('auth set (memory store, fake GitHub)', () => {
     expect(h.settingsText()).toBe('');
   });
 
+  it('answers errors in JSON with a message in the user’s language', async () => {
+    const h = harness({ stdin: FAKE_PAT_NO_PLAN, json: true });
+    expect(await runAuthCommand(['set'], h.ctx)).toBe(EXIT.auth);
+    const body = JSON.parse(h.out.join('\n')) as { ok: boolean; error: { kind: string; message: string } };
+    expect(body.ok).toBe(false);
+    expect(body.error.kind).toBe('auth');
+    expect(body.error.message).toContain('Read-only');
+  });
+
   it('answers in JSON with --json, without the token', async () => {
     const h = harness({ stdin: FAKE_PAT, json: true });
     expect(await runAuthCommand(['set'], h.ctx)).toBe(EXIT.ok);
@@ -387,6 +396,8 @@ describe('auth status and remove (memory store)', () => {
     });
     expect(await runAuthCommand(['remove', 'octocat'], h.ctx)).toBe(EXIT.keychain);
     expect(h.settings().accounts).toHaveLength(1);
+    expect(h.err.join('\n')).toContain('Nothing was removed.');
+    expect(h.err.join('\n')).not.toContain('Nothing was saved');
   });
 
   it('rejects an unknown subcommand with the usage text', async () => {
