@@ -7,7 +7,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderAppIcon } from '../main/core/icon/app-icon';
 import { createBitmap, type Bitmap } from '../main/core/icon/raster';
-import { blit, encodePng, enlarge, renderIcon, type Level } from '../main/core/icon/render';
+import {
+  blit,
+  encodePng,
+  enlarge,
+  renderIcon,
+  usesTemplateImage,
+  type Level,
+} from '../main/core/icon/render';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'out/icons');
@@ -49,8 +56,9 @@ for (const { label, level } of SAMPLES) {
   }
 }
 
-// Contact sheet: per sample a column; rows = 1× ×8 and 2× ×4 (same on-screen size), colour then template,
-// on a light bar and on a dark bar.
+// Contact sheet: per sample a column; rows = 1× ×8 and 2× ×4 (same on-screen size), Windows/Linux then macOS
+// (a template image for calm levels, the coloured badge for warnings: usesTemplateImage), on a light bar and on
+// a dark bar.
 const cell = 16 * 8;
 const pad = 12;
 const bars: Array<[number, number, number]> = [
@@ -66,15 +74,16 @@ bars.forEach((bg, b) => {
 SAMPLES.forEach(({ label, level }, i) => {
   const x = pad + i * (cell + pad);
   bars.forEach((bg, b) => {
+    const template = usesTemplateImage(level);
     const variants: Bitmap[] = [
       enlarge(renderIcon({ label, level, scale: 1 }), 8),
       enlarge(renderIcon({ label, level, scale: 2 }), 4),
-      enlarge(renderIcon({ label, level, scale: 1, template: true }), 8),
-      enlarge(renderIcon({ label, level, scale: 2, template: true }), 4),
+      enlarge(renderIcon({ label, level, scale: 1, template }), 8),
+      enlarge(renderIcon({ label, level, scale: 2, template }), 4),
     ];
     variants.forEach((v, r) => {
       // macOS tints template images: white on a dark bar.
-      if (b === 1 && r >= 2) v = tint(v, [255, 255, 255]);
+      if (b === 1 && r >= 2 && template) v = tint(v, [255, 255, 255]);
       blit(sheet, v, x, pad + (b * 4 + r) * (cell + pad));
     });
     void bg;

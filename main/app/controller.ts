@@ -34,12 +34,31 @@ export interface AppSettings {
   update(change: Partial<Settings> | ((current: Settings) => Settings)): Settings;
 }
 
+/** What the controller tells each refresh besides the settings the caller reads itself. */
+export interface RefreshContext {
+  /**
+   * Settings list an account whose token was saved in the keychain (not "this session only"): pass it to the
+   * engine as RefreshOptions.keychainExpected, so a locked or missing keychain is reported as such instead of
+   * "no credential".
+   */
+  keychainExpected: boolean;
+}
+
+/** True when settings list an account whose token should be in the keychain (see RefreshContext). */
+export function keychainExpected(s: Pick<Settings, 'accounts'>): boolean {
+  return s.accounts.some((a) => a.sessionOnly !== true);
+}
+
 export interface AppDeps {
   clock: Clock;
   random: Random;
   settings: AppSettings;
   /** One engine refresh with the current settings. */
-  refresh(signal: AbortSignal): Promise<RefreshResult>;
+  refresh(signal: AbortSignal, context: RefreshContext): Promise<RefreshResult>;
+  /**
+   * A credential can be found right now (keychain, env, a Copilot client's file). A keychain that cannot be read
+   * may answer false: the app still counts as set up when settings list a keychain account (keychainExpected).
+   */
   hasCredential(): Promise<boolean>;
   /** Opens (or focuses) the setup wizard. */
   openSetup(): void;
@@ -79,7 +98,13 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
 
   const { clock, settings } = deps;
   let tr: Translator = translatorFor(settings.get());
-  let configured = await deps.hasCredential();
+  // Set up = a credential is found, or settings say a token was saved in the keychain: a locked or unavailable
+  // keychain is then reported as the problem it is (by the refresh), not as "not set up" with the wizard open.
+  const isConfigured = async () => (await deps.hasCredential()) || keychainExpected(settings.get());
+  let configured = await isConfigured();
+  // What was already notified this period. Kept here and only written through to settings, so a settings file
+  // that cannot be written does not make every refresh repeat the same notification.
+  let memory = settings.get().notified;
   let refreshing = false;
   const notices: Notice[] = [];
   let quitting = false;
@@ -127,10 +152,12 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
 
   function onResult(result: RefreshResult): void {
     const s = settings.get();
-    const alerts = evaluateAlerts(s.notified, result, s, tr);
+    const alerts = evaluateAlerts(memory, result, s, tr);
     const expiry = evaluateTokenExpiry(alerts.memory, s, clock.now(), tr);
     const out = { memory: expiry.memory, notifications: [...alerts.notifications, ...expiry.notifications] };
+    memory = out.memory;
     const patch: Partial<Settings> = {};
+    // Compared with the file, not with the previous memory: a write that failed earlier is retried.
     if (!sameMemory(out.memory, s.notified)) patch.notified = out.memory;
     if (result.ok) patch.lastSnapshot = result.snapshot;
     if (Object.keys(patch).length > 0) {
@@ -140,7 +167,10 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
         // A settings file that cannot be written must not stop the tray; the memory lives on in this run.
       }
     }
-    if (result.ok || result.error.kind !== 'config') configured = true;
+    // The engine looked and found nothing (a readable keychain, nothing saved): that is "not set up" after all.
+    if (!result.ok && result.error.kind === 'config' && result.error.reason === 'noCredential')
+      configured = false;
+    else if (result.ok || result.error.kind !== 'config') configured = true;
     for (const n of out.notifications) {
       notices.push(n);
       notifier.show(n);
@@ -150,9 +180,9 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
   const scheduler = createScheduler({
     clock,
     random: deps.random,
-    refresh: (signal) => deps.refresh(signal),
+    refresh: (signal) => deps.refresh(signal, { keychainExpected: keychainExpected(settings.get()) }),
     intervalMs: () => settings.get().refreshMinutes * 60_000,
-    hasCredential: async () => (configured = await deps.hasCredential()),
+    hasCredential: async () => (configured = await isConfigured()),
     initialSnapshot: settings.get().lastSnapshot,
     onResult: (result) => {
       onResult(result);
@@ -168,7 +198,7 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
     scheduler,
     view: () => presenter.current(),
     async credentialsChanged() {
-      configured = await deps.hasCredential();
+      configured = await isConfigured();
       render();
       await scheduler.credentialsChanged();
     },
@@ -243,7 +273,7 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
   let cancelOnline: () => void = () => undefined;
   const pollOnline = () => {
     const now = api.net.isOnline();
-    if (now && !online) void scheduler.wake();
+    if (now && !online) void scheduler.networkRestored();
     online = now;
     cancelOnline = clock.setTimer(ONLINE_POLL_MS, pollOnline);
   };

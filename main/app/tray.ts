@@ -1,13 +1,10 @@
 /**
- * Copies a TrayView onto the system tray: icon (1× and 2× from the renderer; a template image plus a text title
- * on macOS), tooltip and context menu. Nothing is decided here; see main/core/tray-model.ts.
+ * Copies a TrayView onto the system tray: icon (1× and 2× from the renderer; on macOS a text title too, and a
+ * template image while nothing is wrong), tooltip (the compact one on Windows) and context menu. Nothing is decided here; see main/core/tray-model.ts.
  */
-import { encodePng, renderIcon } from '../core/icon/render';
+import { encodePng, renderIcon, usesTemplateImage } from '../core/icon/render';
 import type { MenuItemModel, TrayAction, TrayView } from '../core/tray-model';
 import type { ElectronApi, ImageLike, MenuItemTemplate, TrayLike } from './electron-api';
-
-/** Windows cuts tray tooltips at 127 characters (NOTIFYICONDATA.szTip). */
-export const WIN_TOOLTIP_MAX = 127;
 
 export interface TrayPresenter {
   render(view: TrayView): void;
@@ -16,8 +13,9 @@ export interface TrayPresenter {
   destroy(): void;
 }
 
+/** macOS: a template image for calm levels, the coloured badge for warnings (see usesTemplateImage). */
 export function trayImage(api: ElectronApi, label: string, level: TrayView['level']): ImageLike {
-  const template = api.platform === 'darwin';
+  const template = api.platform === 'darwin' && usesTemplateImage(level);
   const image = api.imageFromPng(encodePng(renderIcon({ label, level, scale: 1, template })));
   image.addRepresentation({
     scaleFactor: 2,
@@ -64,11 +62,8 @@ export function createTrayPresenter(api: ElectronApi, onAction: (action: TrayAct
       }
       lastIcon = iconKey;
       if (api.platform === 'darwin') tray.setTitle(view.title);
-      const tip =
-        api.platform === 'win32' && view.tooltip.length > WIN_TOOLTIP_MAX
-          ? `${view.tooltip.slice(0, WIN_TOOLTIP_MAX - 1)}…`
-          : view.tooltip;
-      tray.setToolTip(tip);
+      // Windows would cut the full tooltip mid-line and lose the problem and the update time.
+      tray.setToolTip(api.platform === 'win32' ? view.compactTooltip : view.tooltip);
       tray.setContextMenu(api.buildMenu(menuTemplate(view.menu, onAction, api.platform)));
       last = view;
     },

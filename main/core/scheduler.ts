@@ -8,8 +8,15 @@
  *  - auth / not-found errors stop polling until `credentialsChanged()` (retrying cannot fix them, and a broken
  *    token hammering the API gets the user rate-limited); "Refresh now" still tries once when asked;
  *  - no credential: paused; `wake()` / `credentialsChanged()` look again;
- *  - `wake()` (resume, unlock, back online) refreshes at once when the last try is more than a minute old,
- *    unless a backoff or rate limit says to wait, and re-arms timers that a suspend may have skewed.
+ *  - `wake()` (resume, unlock) refreshes at once only when the next refresh is due: a full interval since the
+ *    last try and no backoff or rate limit to wait out. Otherwise it only re-arms the timer (a suspend may have
+ *    skewed it), so waking often (unlocking every 2 minutes) never polls faster than the interval. One
+ *    exception: after a keychain failure, which sent nothing to GitHub, waking (the unlock that opens the
+ *    keychain) clears the backoff;
+ *  - `networkRestored()` (offline → online): after a network or timeout failure the backoff was only guessing
+ *    when the network returns, so it is cleared and the refresh runs now, but never sooner than
+ *    MIN_INTERVAL_MS after the last try (a flapping connection cannot make it spin); after a rate limit, an
+ *    error of another kind or a success it is the same as `wake()`.
  * The last good snapshot is kept across failures; `staleAgeMs()` says how old it is.
  */
 import type { RefreshResult, UsageSnapshot } from '../../shared/domain';
@@ -19,8 +26,6 @@ import type { Clock, Random } from './ports';
 export const DEFAULT_INTERVAL_MS = 5 * 60_000;
 export const MIN_INTERVAL_MS = 60_000;
 export const MAX_BACKOFF_MS = 30 * 60_000;
-/** wake() does not refresh when the last try is younger than this. */
-export const WAKE_MIN_AGE_MS = 60_000;
 
 export type SchedulerPhase =
   | 'idle' // not started
@@ -66,8 +71,10 @@ export interface Scheduler {
   start(): Promise<SchedulerState>;
   /** The user asked: refresh now (joins a running one; waits out a rate limit instead of asking). */
   refreshNow(): Promise<SchedulerState>;
-  /** Resume from sleep, screen unlock, back online. */
+  /** Resume from sleep, screen unlock: refresh if one is due, else re-arm the timer. */
   wake(): Promise<SchedulerState>;
+  /** The network came back: ends a backoff caused by network failures (see the policy above). */
+  networkRestored(): Promise<SchedulerState>;
   /** A token was saved / removed, or the account changed: forget blocks and refresh. */
   credentialsChanged(): Promise<SchedulerState>;
   /** The refresh interval setting changed: re-plan the next refresh. */
@@ -230,6 +237,30 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return tracked;
   }
 
+  /**
+   * The shared part of wake() and networkRestored(). `clearHold`: the last failure was of the kind this event
+   * may have fixed, so its backoff (not a rate limit) is dropped, keeping the one-minute floor.
+   */
+  function wakeWith(clearHold: boolean): Promise<SchedulerState> {
+    if (phase === 'stopped' || phase === 'blocked' || phase === 'idle') return Promise.resolve(state());
+    if (inflight) return inflight;
+    if (phase === 'noCredential') return run();
+    const now = clock.now();
+    if (clearHold && phase === 'backoff' && now >= rateLimitedUntil && lastAttemptAt !== null) {
+      holdUntil = 0;
+      const at = lastAttemptAt + MIN_INTERVAL_MS;
+      if (now >= at) return run();
+      scheduleAt(at);
+      return Promise.resolve(state());
+    }
+    // Due: the backoff is over (it is never shorter than an interval) and a full interval has passed.
+    const dueAt = Math.max(holdUntil, lastAttemptAt === null ? 0 : lastAttemptAt + interval());
+    if (now >= dueAt) return run();
+    // Timers may have slept with the machine: re-arm for the remaining wait.
+    scheduleAt(dueAt);
+    return Promise.resolve(state());
+  }
+
   return {
     start() {
       if (phase !== 'idle') return inflight ?? Promise.resolve(state());
@@ -244,18 +275,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
 
     wake() {
-      if (phase === 'stopped' || phase === 'blocked' || phase === 'idle') return Promise.resolve(state());
-      if (inflight) return inflight;
-      const now = clock.now();
-      if (phase === 'noCredential') return run();
-      if (now < holdUntil) {
-        // Timers may have slept with the machine: re-arm for the remaining wait.
-        scheduleAt(holdUntil);
-        return Promise.resolve(state());
-      }
-      if (lastAttemptAt === null || now - lastAttemptAt >= WAKE_MIN_AGE_MS) return run();
-      scheduleAt(Math.max(now, lastAttemptAt + interval()));
-      return Promise.resolve(state());
+      return wakeWith(lastError?.kind === 'keychain');
+    },
+
+    networkRestored() {
+      return wakeWith(lastError?.kind === 'network' || lastError?.kind === 'timeout');
     },
 
     credentialsChanged() {

@@ -34,7 +34,10 @@ export interface TrayState {
   /** Epoch ms when the last refresh finished (either way). */
   lastAttemptAt: number | null;
   refreshing: boolean;
-  /** A credential exists (keychain, env, or a Copilot client's file). */
+  /**
+   * A credential exists (keychain, env, or a Copilot client's file), or settings list a token saved in the
+   * keychain (a locked keychain is then an error to show, not "not set up").
+   */
   configured: boolean;
   settings: TraySettings;
 }
@@ -69,8 +72,75 @@ export interface TrayView {
   level: Level;
   /** Short text beside the icon where the platform shows one (macOS menu bar): "42 %". Empty when none. */
   title: string;
+  /** Every line: app and account, then the problem (or token expiry) if any, figures, update time, age. */
   tooltip: string;
+  /** The same, fitted to WIN_TOOLTIP_MAX by dropping the least useful lines first (see fitTooltip). */
+  compactTooltip: string;
   menu: MenuItemModel[];
+}
+
+/** Windows cuts tray tooltips at 127 characters (NOTIFYICONDATA.szTip is 128 UTF-16 units with the NUL). */
+export const WIN_TOOLTIP_MAX = 127;
+
+/** What a tooltip line says; decides which lines a short tooltip keeps. */
+export type TooltipPart =
+  'app' | 'account' | 'problem' | 'expiry' | 'used' | 'percent' | 'resets' | 'status' | 'stale';
+
+export interface TooltipLine {
+  part: TooltipPart;
+  text: string;
+}
+
+/**
+ * Dropped first to last when a tooltip is too long. The "Copilot Meter ·" prefix and the reset date go first
+ * (the icon says whose it is, the reset is weeks away); the problem, the share used and the update time are
+ * what a glance at a Windows tooltip is for, so they go last. "x / y used" goes only when "% used" remains.
+ */
+const DROP_ORDER: readonly TooltipPart[] = [
+  'app',
+  'resets',
+  'account',
+  'used',
+  'stale',
+  'expiry',
+  'status',
+  'percent',
+  'problem',
+];
+
+/** Joins the lines of a tooltip; the app name and the account share the first line. */
+export function joinTooltip(lines: readonly TooltipLine[]): string {
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    if (l.part === 'account' && lines[i - 1]?.part === 'app') out[out.length - 1] += ` · ${l.text}`;
+    else out.push(l.text);
+  });
+  return out.join('\n');
+}
+
+/**
+ * The tooltip within `max` UTF-16 units: whole lines are dropped in DROP_ORDER until it fits, keeping the order
+ * of the rest, then dropped lines that fit again are put back; a last line that still does not fit is cut with
+ * an ellipsis.
+ */
+export function fitTooltip(lines: readonly TooltipLine[], max: number): string {
+  let kept = [...lines];
+  const dropped: TooltipPart[] = [];
+  for (const part of DROP_ORDER) {
+    if (joinTooltip(kept).length <= max) break;
+    if (part === 'used' && !kept.some((l) => l.part === 'percent')) continue;
+    if (kept.length > 1 && kept.some((l) => l.part === part)) {
+      kept = kept.filter((l) => l.part !== part);
+      dropped.push(part);
+    }
+  }
+  // A line dropped early may fit again once a longer one went: put back what fits, most useful first.
+  for (const part of dropped.reverse()) {
+    const back = lines.filter((l) => l.part === part || kept.includes(l));
+    if (joinTooltip(back).length <= max) kept = back;
+  }
+  const text = joinTooltip(kept);
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 export const INTERVAL_CHOICES = [1, 2, 5, 10, 15, 30, 60] as const;
@@ -189,25 +259,28 @@ export function problemLine(error: ErrorInfo, tr: Translator, opts: FormatOption
 const escapeMenu = (s: string): string => s.replace(/&/g, '&&');
 
 /** The figures of a reading, one line each, shared by the tooltip and the menu. */
-function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): string[] {
+function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): TooltipLine[] {
   const { t } = tr;
   const unit = t(`unit.${s.unit}`);
   const used = tr.num(s.used, 1);
-  const lines: string[] = [];
-  if (s.unlimited) lines.push(t('tray.used.unlimited', { used, unit }));
-  else if (s.allowance === null) lines.push(t('tray.used.noAllowance', { used, unit }));
+  const lines: TooltipLine[] = [];
+  const add = (part: TooltipPart, text: string) => lines.push({ part, text });
+  if (s.unlimited) add('used', t('tray.used.unlimited', { used, unit }));
+  else if (s.allowance === null) add('used', t('tray.used.noAllowance', { used, unit }));
   else {
-    lines.push(t('tray.used', { used, allowance: tr.num(s.allowance), unit }));
+    add('used', t('tray.used', { used, allowance: tr.num(s.allowance), unit }));
     const left = percentLeft(s);
     if (s.percentUsed !== null && left !== null)
-      lines.push(
+      add(
+        'percent',
         t('tray.percent', {
           used: tr.num(roundPercent(s.percentUsed), 1),
           left: tr.num(roundPercent(left), 1),
         }),
       );
   }
-  lines.push(
+  add(
+    'resets',
     s.resetAt ? t('tray.resets', { date: formatDay(s.resetAt, tr, opts) }) : t('tray.resets.unknown'),
   );
   return lines;
@@ -248,14 +321,18 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   const expiryLine = expiry ? t('tray.tokenExpires', { date: formatDay(expiry.expiresAt, tr, opts) }) : null;
 
   const figures = s ? figureLines(s, tr, opts) : [];
-  const tooltip = [
-    s ? `${t('tray.app')} · ${accountLine(s, tr)}` : t('tray.app'),
+  // The problem right under the title: it is what the user must act on, and it survives a short tooltip.
+  const tipLines: TooltipLine[] = [
+    { part: 'app', text: t('tray.app') },
+    ...(s ? [{ part: 'account' as const, text: accountLine(s, tr) }] : []),
+    ...(problem ? [{ part: 'problem' as const, text: problem }] : []),
+    ...(expiryLine && !problem ? [{ part: 'expiry' as const, text: expiryLine }] : []),
     ...figures,
-    ...status,
-    ...(problem ? [problem] : []),
-    ...(staleLine ? [staleLine] : []),
-    ...(expiryLine && !problem ? [expiryLine] : []),
-  ].join('\n');
+    ...status.map((text) => ({ part: 'status' as const, text })),
+    ...(staleLine ? [{ part: 'stale' as const, text: staleLine }] : []),
+  ];
+  const tooltip = joinTooltip(tipLines);
+  const compactTooltip = fitTooltip(tipLines, WIN_TOOLTIP_MAX);
 
   const info = (id: string, text: string): MenuItemModel => ({
     id,
@@ -267,7 +344,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
 
   const menu: MenuItemModel[] = [];
   if (s) menu.push(info('account', accountLine(s, tr)));
-  figures.forEach((line, i) => menu.push(info(`figure-${i}`, line)));
+  figures.forEach((line, i) => menu.push(info(`figure-${i}`, line.text)));
   status.forEach((line, i) => menu.push(info(`status-${i}`, line)));
   if (problem)
     menu.push({ id: 'problem', type: 'normal', label: escapeMenu(problem), action: { type: 'openSetup' } });
@@ -314,7 +391,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   );
 
   const title = /^\d/.test(label) ? `${label} %` : '';
-  return { iconLabel: label, level, title, tooltip, menu };
+  return { iconLabel: label, level, title, tooltip, compactTooltip, menu };
 }
 
 function settingsMenu(settings: TraySettings, tr: Translator): MenuItemModel {

@@ -4,6 +4,7 @@ import { PALETTE } from '../../main/core/icon/render';
 import { defaultSettings } from '../../main/settings/schema';
 import type { Settings } from '../../main/settings/types';
 import type { RefreshResult } from '../../shared/domain';
+import type { RefreshContext } from '../../main/app/controller';
 import { FakeClock } from '../core/scheduler-fake-clock';
 import { fail, ok, snapshotAt } from '../core/scheduler-fixtures';
 import { createStandIn, findItem } from './electron-stand-in';
@@ -11,12 +12,17 @@ import { createStandIn, findItem } from './electron-stand-in';
 const T0 = Date.UTC(2026, 5, 10, 9, 0);
 const MIN = 60_000;
 
-function memorySettings(initial: Partial<Settings> = {}): AppSettings & { writes: number } {
+function memorySettings(
+  initial: Partial<Settings> = {},
+): AppSettings & { writes: number; readOnly: boolean } {
   let s: Settings = { ...defaultSettings(), ...initial };
   const store = {
     writes: 0,
+    /** Like a settings file on a full or read-only disk: every write throws. */
+    readOnly: false,
     get: () => s,
     update(change: Partial<Settings> | ((c: Settings) => Settings)) {
+      if (store.readOnly) throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
       s = typeof change === 'function' ? change(s) : { ...s, ...change };
       store.writes++;
       return s;
@@ -28,13 +34,15 @@ function memorySettings(initial: Partial<Settings> = {}): AppSettings & { writes
 async function boot(opts: {
   platform?: 'linux' | 'darwin' | 'win32';
   credential?: boolean;
-  results?: (n: number, now: number) => RefreshResult;
+  results?: (n: number, now: number, context: RefreshContext) => RefreshResult;
   settings?: Partial<Settings>;
   lock?: boolean;
+  readOnlySettings?: boolean;
 }) {
   const stand = createStandIn(opts.platform ?? 'linux', opts.lock === undefined ? {} : { lock: opts.lock });
   const clock = new FakeClock(T0);
   const settings = memorySettings(opts.settings);
+  settings.readOnly = opts.readOnlySettings ?? false;
   let setupOpened = 0;
   let n = 0;
   let credential = opts.credential ?? true;
@@ -42,9 +50,9 @@ async function boot(opts: {
     clock,
     random: () => 0.5,
     settings,
-    refresh: async () => {
+    refresh: async (_signal, context) => {
       n++;
-      return (opts.results ?? ((_n, now) => ok(snapshotAt(now, 42))))(n, clock.now());
+      return (opts.results ?? ((_n, now) => ok(snapshotAt(now, 42))))(n, clock.now(), context);
     },
     hasCredential: async () => credential,
     openSetup: () => void setupOpened++,
@@ -126,15 +134,50 @@ describe('tray app start-up', () => {
     expect(findItem(b.tray().menu, 'refresh')?.label).toBe('Refresh now');
   });
 
-  it('keeps mnemonics on Windows and cuts the tooltip to 127 characters', async () => {
-    const b = await boot({ platform: 'win32' });
-    expect(findItem(b.tray().menu, 'refresh')?.label).toBe('&Refresh now');
-    expect(b.tray().tooltip.length).toBeLessThanOrEqual(127);
+  it('keeps mnemonics on Windows and fits the tooltip in 127 characters without losing the problem', async () => {
+    const results = (n: number, now: number) =>
+      n === 1
+        ? ok(snapshotAt(now, 42))
+        : fail({ kind: 'auth', reason: 'missingPermission', permission: 'Plan', status: 403 });
+    const fr = { language: 'fr' as const };
+    const win = await boot({ platform: 'win32', results, settings: fr });
+    const linux = await boot({ platform: 'linux', results, settings: fr });
+    for (const b of [win, linux]) await b.clock.runUntil(T0 + 5 * MIN + 1, b.settle);
+    expect(findItem(win.tray().menu, 'refresh')?.label).toBe('&Actualiser');
+    // The full French tooltip is far over the limit; the old cut at 127 lost the problem and the update time.
+    const full = linux.tray().tooltip;
+    expect(full.length).toBeGreaterThan(127);
+    expect(full.split('\n').slice(0, 2)).toEqual([
+      'Copilot Meter · @octocat · Copilot Pro',
+      'Il manque « Plan » au jeton — ouvrir la configuration',
+    ]);
+    const tip = win.tray().tooltip;
+    expect(tip.length).toBeLessThanOrEqual(127);
+    expect(tip).not.toContain('…');
+    expect(tip.split('\n').slice(0, 2)).toEqual([
+      '@octocat · Copilot Pro',
+      'Il manque « Plan » au jeton — ouvrir la configuration',
+    ]);
+    expect(tip).toContain('42 % utilisés · 58 % restants');
+    expect(tip).toMatch(/Mis à jour à \d\d:\d\d/);
+    expect(tip).not.toContain('Réinitialisation');
+  });
+
+  it('keeps the template image on macOS while calm and shows the coloured badge from the first warning', async () => {
+    const b = await boot({ platform: 'darwin', results: (n, now) => ok(snapshotAt(now, n === 1 ? 42 : 91)) });
+    expect(b.tray().image.template).toBe(true);
+    await b.clock.runUntil(T0 + 5 * MIN + 1, b.settle);
+    const image = b.tray().image;
+    expect(image.template).toBe(false);
+    expect(b.tray().title).toBe('91 %');
+    const px = image.reps[0]!.bitmap.data.subarray((8 * 16 + 1) * 4, (8 * 16 + 1) * 4 + 4);
+    expect(Array.from(px)).toEqual([...PALETTE.critical.badge]);
+    expect(image.reps[1]!.bitmap.width).toBe(32);
   });
 });
 
 describe('tray app events', () => {
-  it('refreshes on resume and unlock when the last reading is over a minute old', async () => {
+  it('refreshes on resume and unlock only when a refresh is due', async () => {
     const b = await boot({});
     b.stand.emit('powerMonitor', 'resume');
     await b.settle();
@@ -143,26 +186,92 @@ describe('tray app events', () => {
     b.stand.emit('powerMonitor', 'resume');
     await b.settle();
     expect(b.refreshes()).toBe(2);
-    await b.clock.runUntil(T0 + 2 * 60 * MIN + 2 * MIN, b.settle);
-    b.stand.emit('powerMonitor', 'unlock-screen');
-    await b.settle();
-    expect(b.refreshes()).toBe(3);
+    // Unlocking every 2 minutes for 10 minutes: the 5-minute interval still rules (it was 0, 2, 4, 6, 8, 10).
+    const woke = T0 + 2 * 60 * MIN;
+    for (let m = 2; m <= 10; m += 2) {
+      await b.clock.runUntil(woke + m * MIN, b.settle);
+      b.stand.emit('powerMonitor', 'unlock-screen');
+      await b.settle();
+    }
+    expect(b.refreshes()).toBe(4);
   });
 
-  it('refreshes when the network comes back', async () => {
+  it('refreshes as soon as the network comes back after a network failure', async () => {
     const b = await boot({
       results: (n, now) => (n === 1 ? fail({ kind: 'network' }) : ok(snapshotAt(now, 50))),
     });
     expect(b.tray().tooltip).toContain('Cannot reach GitHub');
     b.stand.online = false;
-    await b.clock.runUntil(T0 + ONLINE_POLL_MS + 1, b.settle);
+    await b.clock.runUntil(T0 + 4 * ONLINE_POLL_MS + 1, b.settle);
     b.stand.online = true;
-    await b.clock.runUntil(T0 + 2 * ONLINE_POLL_MS + 1, b.settle);
-    // The backoff says wait until +5 min: coming online does not jump it.
-    expect(b.refreshes()).toBe(1);
-    await b.clock.runUntil(T0 + 5 * MIN + 1, b.settle);
+    await b.clock.runUntil(T0 + 5 * ONLINE_POLL_MS + 1, b.settle);
+    // The backoff said +5 min; the network is back at +75 s, so the refresh is now.
     expect(b.refreshes()).toBe(2);
     expect(b.tray().tooltip).toContain('50 % used');
+  });
+
+  it('notifies a threshold once even when settings cannot be written', async () => {
+    const b = await boot({ results: (_n, now) => ok(snapshotAt(now, 91)), readOnlySettings: true });
+    await b.clock.runUntil(T0 + 31 * MIN, b.settle);
+    expect(b.refreshes()).toBe(7);
+    expect(b.stand.notifications.map((n) => n.title)).toEqual(['Copilot: 90 % of the allowance used']);
+    expect(b.tray().tooltip).toContain('91 % used');
+  });
+
+  it('reports a locked keychain, not "not set up", when settings list a saved account', async () => {
+    const contexts: RefreshContext[] = [];
+    const b = await boot({
+      credential: false,
+      settings: {
+        accounts: [
+          {
+            login: 'octocat',
+            host: 'github.com',
+            tokenHint: '…abcd',
+            tokenExpiresAt: null,
+            lastCheckedAt: null,
+          },
+        ],
+      },
+      results: (_n, _now, context) => {
+        contexts.push(context);
+        return context.keychainExpected
+          ? fail({ kind: 'keychain', reason: 'locked' })
+          : fail({ kind: 'config', reason: 'noCredential' });
+      },
+    });
+    expect(b.setupOpened()).toBe(0);
+    expect(contexts).toEqual([{ keychainExpected: true }]);
+    const tip = b.tray().tooltip;
+    expect(tip).toContain('System keychain locked or unavailable');
+    expect(tip).not.toContain('Not set up yet');
+    expect(b.app!.view()?.level).toBe('error');
+  });
+
+  it('counts a session-only account as not set up after a restart', async () => {
+    const contexts: RefreshContext[] = [];
+    const b = await boot({
+      credential: false,
+      settings: {
+        accounts: [
+          {
+            login: 'octocat',
+            host: 'github.com',
+            tokenHint: '…abcd',
+            tokenExpiresAt: null,
+            lastCheckedAt: null,
+            sessionOnly: true,
+          },
+        ],
+      },
+      results: (_n, _now, context) => {
+        contexts.push(context);
+        return fail({ kind: 'config', reason: 'noCredential' });
+      },
+    });
+    expect(b.setupOpened()).toBe(1);
+    expect(contexts).toEqual([]);
+    expect(b.tray().tooltip).toContain('Not set up yet');
   });
 
   it('notifies once for a crossed threshold and persists the memory', async () => {

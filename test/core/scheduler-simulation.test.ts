@@ -1,6 +1,7 @@
 /**
  * A 30-day month on a fake clock: the scheduler and the alert policy wired as the app wires them, against a
- * scripted GitHub with an outage, a sleep/resume, a rate limit, an expired token and a period reset. The
+ * scripted GitHub with an outage (and the network coming back), a sleep/resume, a rate limit, an expired token,
+ * a screen unlocked every two minutes for an hour, and a period reset. The
  * expected request times are derived by hand from the documented policy (see each segment), not from a run.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,6 +30,8 @@ const RETRY_AT = 7027;
 const AUTH_FAILS_AT = 9027;
 const NEW_TOKEN_AT = 9147;
 const END = 30 * 1440;
+/** Unlocked every 2 minutes (odd minutes) for an hour: must not add a single request. */
+const UNLOCKS = { from: 14003, to: 14063 };
 
 function github(m: number): RefreshResult {
   if (m >= OUTAGE[0]! && m < OUTAGE[1]!) return fail({ kind: 'network', detail: 'ENETUNREACH' });
@@ -73,12 +76,15 @@ describe('a simulated month', () => {
     });
     const settle = () => scheduler.whenIdle();
     await scheduler.start();
+    // The network comes back as the outage ends: the backoff (next try at 2099) gives way at once.
+    await clock.runUntil(at(OUTAGE[1]!), settle);
+    await scheduler.networkRestored();
     await clock.runUntil(at(SLEEP_AT), settle);
     clock.suspend(SLEEP_FOR * MIN);
     await scheduler.wake();
     // An 'online' event and an impatient user during the rate limit must not reach GitHub.
     await clock.runUntil(at(7000), settle);
-    await scheduler.wake();
+    await scheduler.networkRestored();
     await clock.runUntil(at(7010), settle);
     await scheduler.refreshNow();
     // Blocked by the expired token: waking does nothing until a new token is saved.
@@ -86,6 +92,10 @@ describe('a simulated month', () => {
     await scheduler.wake();
     await clock.runUntil(at(NEW_TOKEN_AT), settle);
     await scheduler.credentialsChanged();
+    for (let m = UNLOCKS.from; m < UNLOCKS.to; m += 2) {
+      await clock.runUntil(at(m), settle);
+      await scheduler.wake();
+    }
     await clock.runUntil(at(END), settle);
 
     const expected = [
@@ -93,13 +103,18 @@ describe('a simulated month', () => {
       2040,
       2045,
       2054,
-      2072, // backoff 5, 9, 18 min (jitter 0.9, floor = interval); 2099 is past the outage
-      ...every5(2099, SLEEP_AT), // regular again: 581 (last at 4999)
-      ...every5(SLEEP_AT + SLEEP_FOR, RATE_LIMITED_AT + 1), // wake refreshes at 5480, then regular: 301
-      ...every5(RETRY_AT, AUTH_FAILS_AT + 1), // nothing before retryAt, then regular: 401
-      ...every5(NEW_TOKEN_AT, END), // after the new token: 6811
+      2072, // backoff 5, 9, 18 min (jitter 0.9, floor = interval); the next try would be at 2099
+      // The network is back at 2080 (8 min after the last try, over the 1-min floor): refresh now, regular
+      // again: 584 (last at 4995; the timer due at 5000 sleeps with the machine).
+      ...every5(OUTAGE[1]!, SLEEP_AT),
+      // Wake at 5480: 485 min since the last try, due. Then regular: 301. The rate limit holds 6980 → 7027.
+      ...every5(SLEEP_AT + SLEEP_FOR, RATE_LIMITED_AT + 1),
+      ...every5(RETRY_AT, AUTH_FAILS_AT + 1), // nothing before retryAt (not even when online), regular: 401
+      // After the new token: 6811. The unlocks at 14003…14061 fall 0 to 4 min after a try: not due, nothing
+      // added (those at 14007, 14017, … meet the due time exactly and take the timer's place).
+      ...every5(NEW_TOKEN_AT, END),
     ];
-    expect(requests.length).toBe(8506);
+    expect(requests.length).toBe(8509);
     expect(requests).toEqual(expected);
     for (let i = 1; i < requests.length; i++)
       expect(requests[i]! - requests[i - 1]!).toBeGreaterThanOrEqual(5);

@@ -153,6 +153,7 @@ describe('scheduler backoff', () => {
     await s.runFor(10 * MIN);
     await s.scheduler.refreshNow();
     await s.scheduler.wake();
+    await s.scheduler.networkRestored();
     await s.clock.runUntil(T0 + 50 * MIN, () => s.scheduler.whenIdle());
     expect(s.minutesOf()).toEqual([0, 5, 47]);
   });
@@ -226,17 +227,84 @@ describe('scheduler and broken access', () => {
 });
 
 describe('scheduler wake and stop', () => {
-  it('refreshes on wake when the last try is over a minute old, and not when it is fresh', async () => {
+  it('refreshes on wake only when a full interval has passed since the last try', async () => {
     const s = setup({});
     await s.scheduler.start();
-    await s.runFor(30_000);
+    await s.runFor(2 * MIN);
     await s.scheduler.wake();
     expect(s.calls).toHaveLength(1);
     s.clock.suspend(3 * 60 * MIN);
     await s.scheduler.wake();
-    expect(s.minutesOf()).toEqual([0, 180.5]);
+    expect(s.minutesOf()).toEqual([0, 182]);
     // The timer pushed back by the suspend is replaced by one an interval after the wake refresh.
-    expect(s.clock.pending()).toEqual([T0 + 185.5 * MIN]);
+    expect(s.clock.pending()).toEqual([T0 + 187 * MIN]);
+  });
+
+  it('never polls faster than the interval when the screen is unlocked every two minutes', async () => {
+    const s = setup({});
+    await s.scheduler.start();
+    for (let m = 2; m <= 20; m += 2) {
+      await s.clock.runUntil(T0 + m * MIN, () => s.scheduler.whenIdle());
+      await s.scheduler.wake();
+    }
+    await s.scheduler.whenIdle();
+    // Before the fix every unlock over a minute after a try refreshed: 0, 2, 4, 6, …
+    expect(s.minutesOf()).toEqual([0, 5, 10, 15, 20]);
+  });
+
+  it('ends a network backoff when the network comes back', async () => {
+    const s = setup({
+      results: (n, now) => (n <= 3 ? fail({ kind: 'network', detail: 'ENETDOWN' }) : ok(snapshotAt(now, 7))),
+    });
+    await s.scheduler.start();
+    await s.runFor(21 * MIN);
+    // Failures at 0, 5, 14; the backoff says 32.
+    expect(s.scheduler.state().nextAt).toBe(T0 + 32 * MIN);
+    await s.scheduler.networkRestored();
+    expect(s.minutesOf()).toEqual([0, 5, 14, 21]);
+    expect(s.scheduler.state().phase).toBe('scheduled');
+    await s.runFor(10 * MIN + 1);
+    expect(s.minutesOf()).toEqual([0, 5, 14, 21, 26, 31]);
+  });
+
+  it('keeps a one-minute floor when the network flaps right after a failed try', async () => {
+    const s = setup({
+      results: (n, now) => (n === 1 ? fail({ kind: 'timeout', timeoutMs: 10_000 }) : ok(snapshotAt(now, 7))),
+    });
+    await s.scheduler.start();
+    await s.runFor(20_000);
+    await s.scheduler.networkRestored();
+    await s.scheduler.networkRestored();
+    expect(s.calls).toHaveLength(1);
+    expect(s.scheduler.state().nextAt).toBe(T0 + MIN);
+    await s.runFor(MIN);
+    expect(s.minutesOf()).toEqual([0, 1]);
+  });
+
+  it('treats the network coming back like a wake when the last try did not fail on the network', async () => {
+    const s = setup({});
+    await s.scheduler.start();
+    await s.runFor(2 * MIN);
+    await s.scheduler.networkRestored();
+    expect(s.calls).toHaveLength(1);
+    const server = setup({
+      results: (n, now) => (n === 1 ? fail({ kind: 'server', status: 503 }) : ok(snapshotAt(now, 7))),
+    });
+    await server.scheduler.start();
+    await server.runFor(2 * MIN);
+    await server.scheduler.networkRestored();
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it('retries at once when the screen is unlocked after a locked keychain', async () => {
+    const s = setup({
+      results: (n, now) => (n === 1 ? fail({ kind: 'keychain', reason: 'locked' }) : ok(snapshotAt(now, 7))),
+    });
+    await s.scheduler.start();
+    await s.runFor(3 * MIN);
+    await s.scheduler.wake();
+    expect(s.minutesOf()).toEqual([0, 3]);
+    expect(s.scheduler.state().lastError).toBeNull();
   });
 
   it('stops: no timers left and a refresh that was running reports nothing', async () => {
@@ -266,6 +334,7 @@ describe('scheduler wake and stop', () => {
     expect(scheduler.state().phase).toBe('stopped');
     await scheduler.refreshNow();
     await scheduler.wake();
+    await scheduler.networkRestored();
     expect(clock.pending()).toEqual([]);
   });
 });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   billingUrl,
+  fitTooltip,
   levelFor,
+  problemLine,
   trayView,
+  WIN_TOOLTIP_MAX,
   type MenuItemModel,
   type TrayState,
 } from '../../main/core/tray-model';
+import type { ErrorInfo } from '../../shared/errors';
 import { createTranslator } from '../../shared/i18n';
 import { snapshotAt } from './scheduler-fixtures';
 
@@ -115,7 +119,7 @@ describe('tray tooltip', () => {
   it('asks to be set up when there is no credential', () => {
     const v = trayView({ ...base, snapshot: null, configured: false, lastAttemptAt: null }, en, NOW, opts);
     expect(v).toMatchObject({ iconLabel: '?', level: 'unconfigured' });
-    expect(v.tooltip).toBe('Copilot Meter\nNot updated yet\nNot set up yet — open setup');
+    expect(v.tooltip).toBe('Copilot Meter\nNot set up yet — open setup\nNot updated yet');
     expect(find(v.menu, 'refresh')?.enabled).toBe(false);
   });
 
@@ -144,6 +148,99 @@ describe('tray tooltip', () => {
     expect(v.tooltip).toContain('Réinitialisation le 1 juil.');
     const z = trayView(base, createTranslator('zh'), NOW, opts);
     expect(z.tooltip).toContain('已用 30% · 剩余 70%');
+  });
+});
+
+describe('tray tooltip on Windows (127 characters)', () => {
+  const errors: Array<ErrorInfo | null> = [
+    null,
+    { kind: 'auth', reason: 'missingPermission', permission: 'Plan', status: 403 },
+    { kind: 'network', detail: 'ENOTFOUND' },
+    { kind: 'rateLimit', retryAt: new Date(NOW + 3_600_000).toISOString(), status: 429 },
+    { kind: 'responseShape', missing: ['total_usage'] } as ErrorInfo,
+    { kind: 'keychain', reason: 'locked' },
+  ];
+  const credits = snapshotAt(NOW - 60_000, 72.5, {
+    unit: 'credits',
+    used: 1087.75,
+    allowance: 1500,
+    plan: 'pro+',
+    account: { login: 'octocat-enterprise', host: 'github.com' },
+  });
+
+  it('puts the problem right under the title', () => {
+    const v = trayView(
+      { ...base, error: { kind: 'network', detail: 'ENOTFOUND' }, lastAttemptAt: NOW },
+      en,
+      NOW + 2 * 3_600_000,
+      opts,
+    );
+    expect(v.tooltip).toBe(
+      [
+        'Copilot Meter · @octocat · Copilot Pro',
+        'Cannot reach GitHub — showing the last reading',
+        '90 / 300 premium requests used',
+        '30 % used · 70 % left',
+        'Resets Jul 1',
+        'Updated 02:04 PM',
+        'Last reading is 2 h old',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps the whole tooltip when it fits', () => {
+    const v = trayView(base, en, NOW, opts);
+    expect(v.tooltip.length).toBeLessThanOrEqual(WIN_TOOLTIP_MAX);
+    expect(v.compactTooltip).toBe(v.tooltip);
+  });
+
+  it('keeps the problem, the share used and the update time in every language, whatever went wrong', () => {
+    for (const lang of ['en', 'fr', 'zh'] as const) {
+      const tr = createTranslator(lang);
+      for (const error of errors)
+        for (const later of [0, 3 * 3_600_000]) {
+          const v = trayView(
+            { ...base, snapshot: credits, error, lastAttemptAt: NOW },
+            tr,
+            NOW + later,
+            opts,
+          );
+          const lines = v.compactTooltip.split('\n');
+          const where = `${lang} ${error?.kind ?? 'ok'} +${later}`;
+          expect(v.compactTooltip.length, where).toBeLessThanOrEqual(WIN_TOOLTIP_MAX);
+          expect(v.compactTooltip, where).not.toContain('…');
+          const percent = lines.indexOf(find(v.menu, 'figure-1')!.label!);
+          expect(percent, where).toBeGreaterThanOrEqual(0);
+          // The problem comes before the figures (after at most the title line).
+          if (error) expect(lines.indexOf(problemLine(error, tr, opts)), where).toBeOneOf([0, 1]);
+          expect(
+            lines.some((l) => l.startsWith(tr.t('tray.updated', { time: '' }))),
+            where,
+          ).toBe(true);
+        }
+    }
+  });
+
+  it('drops the prefix, the reset date, the account, x / y and the age, then puts back what fits', () => {
+    const fr = createTranslator('fr');
+    const error: ErrorInfo = { kind: 'auth', reason: 'missingPermission', permission: 'Plan', status: 403 };
+    const v = trayView({ ...base, error, lastAttemptAt: NOW }, fr, NOW, opts);
+    expect(v.tooltip.length).toBeGreaterThan(WIN_TOOLTIP_MAX);
+    expect(v.compactTooltip).toBe(
+      // 234 characters in full. Without "Copilot Meter · " (218), the reset date (190), the account (167),
+      // "90 / 300 …" (131) and "Dernière mesure …" (102) it fits; the account (23 + newline) fits again.
+      [
+        '@octocat · Copilot Pro',
+        'Il manque « Plan » au jeton — ouvrir la configuration',
+        '30 % utilisés · 70 % restants',
+        'Mis à jour à 14:04',
+      ].join('\n'),
+    );
+  });
+
+  it('cuts a single line that is still too long with an ellipsis', () => {
+    const tip = fitTooltip([{ part: 'problem', text: 'x'.repeat(200) }], WIN_TOOLTIP_MAX);
+    expect(tip).toBe(`${'x'.repeat(126)}…`);
   });
 });
 

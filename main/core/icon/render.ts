@@ -39,6 +39,18 @@ export const PALETTE: Record<Level, { badge: Rgba; ink: Rgba }> = {
   unconfigured: { badge: [9, 105, 218, 255], ink: [255, 255, 255, 255] }, // blue: "set me up"
 };
 
+/**
+ * macOS: which levels the tray shows as a template image. A template image is black + alpha that the system
+ * tints to match the menu bar (light, dark, tinted wallpaper), which is what a calm menu-bar item should look
+ * like, but it cannot carry colour: warning, critical, over and error would look exactly like normal. So those
+ * four keep the coloured badge (the same one as on Windows and Linux, with its 4.5:1 ink contrast, readable on
+ * light and dark bars alike), and the colour appearing in an otherwise monochrome menu bar is itself the alert.
+ * Colouring the setTitle text instead is not possible: Electron's Tray.setTitle takes no colour.
+ */
+export function usesTemplateImage(level: Level): boolean {
+  return level === 'normal' || level === 'stale' || level === 'unconfigured';
+}
+
 /** Template images cannot use colour; muted states are drawn fainter instead. */
 const TEMPLATE_ALPHA: Record<Level, number> = {
   normal: 255,

@@ -8,7 +8,9 @@ import {
   PALETTE,
   renderIcon,
   textMask,
+  usesTemplateImage,
   type Bitmap,
+  type Level,
 } from '../../../main/core/icon/render';
 
 const px = (b: Bitmap, x: number, y: number) =>
@@ -92,6 +94,18 @@ describe('tray icon pixels', () => {
     expect(px(b, 2, 16)[3]).toBe(255);
     const stale = renderIcon({ label: '8', level: 'stale', scale: 1, template: true });
     expect(px(stale, 1, 8)[3]).toBeLessThan(255);
+  });
+
+  it('keeps every level apart on macOS: template images only for the calm ones, colour for the warnings', () => {
+    expect(LEVELS.filter(usesTemplateImage)).toEqual(['normal', 'stale', 'unconfigured']);
+    // What the menu bar gets per level, with the label the tray gives it: no two may look alike (the template
+    // images of normal, warning, critical, over were the same black badge).
+    const labelOf = (level: Level) => (level === 'unconfigured' ? '?' : level === 'error' ? '!' : '95');
+    const shown = LEVELS.map((level) => {
+      const bmp = renderIcon({ label: labelOf(level), level, scale: 2, template: usesTemplateImage(level) });
+      return Buffer.from(bmp.data).toString('base64');
+    });
+    expect(new Set(shown).size).toBe(LEVELS.length);
   });
 
   it('is deterministic and cached', () => {
