@@ -230,6 +230,111 @@ describeIfAvailable(
     }
   });
 
+  it('keeps keyboard focus on the control after an async action (open a page, a found login that fails)', async () => {
+    const w = await start(patState(billingCreditsMultiModel), {
+      // An OpenCode login whose token GitHub does not know: using it fails.
+      homeFiles: {
+        '.local/share/opencode/auth.json': {
+          'github-copilot': { type: 'oauth', refresh: OAUTH, access: OAUTH, expires: 0 },
+        },
+      },
+    });
+    const { page, problems } = await openWizard(browser!, { dispatch: w.dispatch });
+    await page.locator('#use-opencode').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#status').getAttribute('role')).toBe('alert');
+    await expect.poll(() => page.locator('#use-opencode').isDisabled()).toBe(false);
+    expect(await focusedId(page)).toBe('use-opencode');
+
+    await page.locator('#create-token').click();
+    for (const [id, opened] of [
+      ['open-template', 1],
+      ['open-tokens', 2],
+    ] as const) {
+      await page.locator(`#${id}`).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => w.opened.length).toBe(opened);
+      await expect.poll(() => status(page)).toBe('Opened in your browser.');
+      await expect.poll(() => page.locator(`#${id}`).isDisabled()).toBe(false);
+      expect(await focusedId(page)).toBe(id);
+    }
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('unknown billing world: offers every plan by name (no request numbers), and a custom allowance', async () => {
+    const w = await start(patState(billingCreditsMultiModel));
+    // GitHub's answer showed no world: the check result says unit null (as the contract allows).
+    const { page } = await openWizard(browser!, {
+      dispatch: async (channel, arg) => {
+        const r = await w.dispatch(channel, arg);
+        return channel === 'setup:checkToken' && r.ok
+          ? { ...r, value: { ...(r.value as object), unit: null } }
+          : r;
+      },
+    });
+    await toPaste(page);
+    await pasteAndCheck(page, PAT);
+    await expect.poll(() => page.locator('input[name=plan]').count()).toBe(7);
+    expect(await page.locator('#plan-unknown-world').textContent()).toContain(
+      'whether your account counts premium requests or AI credits',
+    );
+    const labels = await page.locator('label.radio').allTextContents();
+    expect(labels).toEqual([
+      'Copilot Free',
+      'Copilot Pro',
+      'Copilot Pro+',
+      'Copilot Max',
+      'Copilot Business',
+      'Copilot Enterprise',
+      'Custom allowance',
+    ]);
+    await page.locator('#plan-custom').check();
+    expect(await page.locator('label[for=custom-allowance]').textContent()).toBe('Monthly allowance');
+    await shot(page, '4-plan-unknown-en-light');
+    await page.locator('#plan-max').check();
+    await page.locator('#save').click();
+    await page.locator('#reading').waitFor();
+    expect(w.settings.get().plan).toBe('max');
+    expect(await page.locator('#reading-used').textContent()).toBe('1,087.8 / 20,000 AI credits used');
+    await page.context().close();
+  });
+
+  it('a detected plan can still be given a custom allowance', async () => {
+    const w = await start(
+      patState(billingCreditsMultiModel, {
+        tokens: { [OAUTH]: { login: 'octocat', kind: 'oauth', permissions: [] } },
+        internalUser: { [OAUTH]: internalProPlus },
+      }),
+      {
+        homeFiles: {
+          '.local/share/opencode/auth.json': {
+            'github-copilot': { type: 'oauth', refresh: OAUTH, access: OAUTH, expires: 0 },
+          },
+        },
+      },
+    );
+    const { page, problems } = await openWizard(browser!, { dispatch: w.dispatch });
+    await toPaste(page);
+    await pasteAndCheck(page, PAT);
+    await expect
+      .poll(() => page.locator('#plan-detected').textContent())
+      .toBe('GitHub says your plan is Copilot Pro+: 7,000 AI credits per month.');
+    expect(await page.locator('#plan-pro\\+').isChecked()).toBe(true);
+    // Keyboard: arrow to "Custom allowance", type a number, Enter saves.
+    await page.locator('#plan-pro\\+').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focusedId(page)).toBe('custom-allowance');
+    await page.keyboard.type('9000');
+    await shot(page, '4-plan-detected-custom-en-light');
+    await page.keyboard.press('Enter');
+    await page.locator('#reading').waitFor();
+    expect(w.settings.get()).toMatchObject({ plan: 'pro+', allowanceOverride: 9000 });
+    expect(await page.locator('#reading-used').textContent()).toBe('1,087.8 / 9,000 AI credits used');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('warns about a classic token while typing and after the check', async () => {
     const w = await start(patState(billingEmpty));
     const { page } = await openWizard(browser!, { dispatch: w.dispatch });

@@ -13,15 +13,18 @@ import { nodeFiles, systemClock, systemEnv } from '../core/system';
 import { createKeychainStore } from '../secrets/keychain';
 import { createSessionFallbackStore } from '../secrets/session';
 import { createSetupService } from '../setup/service';
-import { engineSetupDeps, prefsFromSettings } from '../setup/wire';
+import { engineSetupDeps, refreshOptions } from '../setup/wire';
 import { startTrayApp, type TrayApp } from './controller';
 import { fromElectron } from './electron-api';
 import { registerIpc } from './ipc';
 import { openElectronSettings } from './settings-electron';
-import { closeWizardWindow, openAllowedExternal, openWizardWindow } from './wizard-window';
+import { applicationMenu, createWizardWindows, electronWizardDeps } from './wizard-window';
 
 async function main(): Promise<void> {
   const api = fromElectron(electron);
+  // Before ready, so Electron never installs its default menu (Reload, Toggle DevTools shortcuts).
+  const menu = applicationMenu(process.platform);
+  electron.Menu.setApplicationMenu(menu ? electron.Menu.buildFromTemplate(menu) : null);
   const env = systemEnv();
   const settings = openElectronSettings(env);
   // The keychain, plus the tokens a user chose to keep for this session only when it failed (one store for all).
@@ -39,13 +42,16 @@ async function main(): Promise<void> {
   const apiUrl = () => apiOverride ?? settings.get().apiUrl;
 
   let tray: TrayApp | null = null;
+  // However the wizard window closes (its X included), the setup service forgets the checked token and an unsaved
+  // server choice, as it does for the wizard's own Close.
+  const wizard = createWizardWindows(electronWizardDeps(electron, () => service.reset()));
   const webHost = () => {
     const s = settings.get();
     return (s.accounts.find((a) => `${a.host}/${a.login}` === s.activeAccount) ?? s.accounts[0])?.host;
   };
   const openSetup = () => {
     const host = webHost();
-    openWizardWindow(host ? { webHost: host } : {});
+    wizard.open(host ? { webHost: host } : {});
   };
 
   const service = createSetupService({
@@ -61,10 +67,12 @@ async function main(): Promise<void> {
     // the server the wizard is set to (a GitHub Enterprise host chosen but not saved yet counts).
     openUrl: async (url) => {
       const state = await service.getState();
-      await openAllowedExternal(url, state.ok ? state.value.webHost : webHost());
+      await wizard.openAllowedExternal(url, state.ok ? state.value.webHost : webHost());
     },
-    close: () => closeWizardWindow(),
+    close: () => wizard.close(),
     onSaved: () => void tray?.credentialsChanged(),
+    // A removed token or a chosen login: the tray re-reads credentials (and leaves an "expired token" stop).
+    onCredentialsChanged: () => void tray?.credentialsChanged(),
     onLanguageChanged: () => tray?.settingsChanged(),
   });
   const unregister = registerIpc({ service });
@@ -74,8 +82,13 @@ async function main(): Promise<void> {
     clock: systemClock,
     random: Math.random,
     settings,
-    refresh: (signal) =>
-      engine.refresh({ apiUrl: apiUrl(), prefs: prefsFromSettings(settings.get()) }, signal),
+    // keychainExpected (settings list a keychain account): a locked keychain is reported as such, and the
+    // controller counts such an account as set up even when hasCredential finds nothing.
+    refresh: (signal, context) =>
+      engine.refresh(
+        { ...refreshOptions(settings.get(), apiUrl()), keychainExpected: context.keychainExpected },
+        signal,
+      ),
     hasCredential: async () => {
       const found = await engine.findCredentials().catch(() => null);
       return (found?.credentials.length ?? 0) > 0;

@@ -1,8 +1,13 @@
 /**
- * The setup wizard window: one at a time, sandboxed, no navigation, no popups, external links only through the
- * allowlist of main/setup/links.ts. Dark mode follows the OS via nativeTheme + CSS prefers-color-scheme.
+ * The setup wizard window: one at a time, sandboxed, no navigation, no popups, no menu (so no reload or DevTools
+ * shortcuts), external links only through the allowlist of main/setup/links.ts. Dark mode follows the OS via
+ * nativeTheme + CSS prefers-color-scheme.
+ *
+ * Written against the narrow interfaces below so a test can hand in a stand-in BrowserWindow and check the
+ * options and handlers; `electronWizardDeps` adapts the real module, and the compiler checks there that
+ * Electron's own classes fit every member.
  */
-import { BrowserWindow, nativeTheme, shell } from 'electron';
+import type * as Electron from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isAllowedExternalUrl } from '../setup/links';
@@ -21,68 +26,154 @@ export interface WizardWindowOptions {
   webHost?: string;
 }
 
-let current: BrowserWindow | null = null;
+export interface PreventableEvent {
+  preventDefault(): void;
+}
 
-/** Opens the wizard, or focuses it when it is already open. */
-export function openWizardWindow(opts: WizardWindowOptions = {}): BrowserWindow {
-  if (current && !current.isDestroyed()) {
-    if (current.isMinimized()) current.restore();
-    current.show();
-    current.focus();
-    return current;
+/** The slice of WebContents the wizard window touches. */
+export interface WizardWebContents {
+  on(event: 'will-navigate', listener: (e: PreventableEvent) => void): unknown;
+  on(event: 'will-redirect', listener: (e: PreventableEvent) => void): unknown;
+  on(event: 'will-attach-webview', listener: (e: PreventableEvent) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  readonly session: {
+    setPermissionRequestHandler(
+      handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    ): void;
+    setPermissionCheckHandler(handler: () => boolean): void;
+  };
+}
+
+/** The slice of BrowserWindow the wizard window touches. */
+export interface WizardWindow {
+  readonly webContents: WizardWebContents;
+  isDestroyed(): boolean;
+  isMinimized(): boolean;
+  restore(): void;
+  show(): void;
+  focus(): void;
+  close(): void;
+  removeMenu(): void;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  on(event: 'closed', listener: () => void): unknown;
+  loadFile(path: string): Promise<void>;
+}
+
+export interface WizardWindowDeps {
+  BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => WizardWindow;
+  shell: { openExternal(url: string): Promise<void> };
+  /** nativeTheme.shouldUseDarkColors, asked when a window opens. */
+  darkMode(): boolean;
+  /** app.isPackaged: DevTools only in a development build. */
+  isPackaged: boolean;
+  /** The window is gone, however it was closed (its X, the OS, close over IPC): the setup service resets. */
+  onClosed?(): void;
+}
+
+export interface WizardWindows {
+  /** Opens the wizard, or focuses it when it is already open. */
+  open(opts?: WizardWindowOptions): WizardWindow;
+  close(): void;
+  /** shell.openExternal behind the allowlist; false (nothing opened) for anything else. */
+  openAllowedExternal(url: string, webHost?: string): Promise<boolean>;
+}
+
+/** The real Electron objects; a changed Electron API fails typechecking here. */
+export function electronWizardDeps(
+  electron: Pick<typeof Electron, 'BrowserWindow' | 'shell' | 'nativeTheme' | 'app'>,
+  onClosed?: () => void,
+): WizardWindowDeps {
+  return {
+    BrowserWindow: electron.BrowserWindow,
+    shell: electron.shell,
+    darkMode: () => electron.nativeTheme.shouldUseDarkColors,
+    isPackaged: electron.app.isPackaged,
+    ...(onClosed ? { onClosed } : {}),
+  };
+}
+
+/**
+ * The application menu. Electron's default one has Reload (Ctrl+R) and Toggle DevTools (Ctrl+Shift+I) on every
+ * window, so Windows and Linux get none. macOS keeps an app menu and an Edit menu: without Edit's items, Cmd+V
+ * (pasting the token) and Cmd+C do nothing in a text field there; neither menu reloads or opens DevTools.
+ */
+export function applicationMenu(platform: string): Electron.MenuItemConstructorOptions[] | null {
+  return platform === 'darwin' ? [{ role: 'appMenu' }, { role: 'editMenu' }] : null;
+}
+
+export function createWizardWindows(deps: WizardWindowDeps): WizardWindows {
+  let current: WizardWindow | null = null;
+
+  async function openAllowedExternal(url: string, webHost?: string): Promise<boolean> {
+    if (!isAllowedExternalUrl(url, webHost ? { webHost } : {})) return false;
+    await deps.shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (allowlisted just above)
+    return true;
   }
-  // AUXCLICK_JS_CHECK wants disableBlinkFeatures: 'Auxclick' so a middle-click cannot open a link in a new
-  // window. Here every new window, middle-click included, goes through setWindowOpenHandler below, which denies
-  // it (an allowlisted github.com page opens in the browser instead), and will-navigate is refused.
-  const win = /* eng-disable AUXCLICK_JS_CHECK */ new BrowserWindow({
-    width: 480,
-    height: 600,
-    minWidth: 420,
-    minHeight: 520,
-    show: false,
-    title: opts.title ?? 'Copilot Meter',
-    autoHideMenuBar: true,
-    backgroundColor: nativeTheme.shouldUseDarkColors ? '#1b1d21' : '#ffffff',
-    webPreferences: {
-      // Reviewed (PRELOAD_JS_CHECK): renderer/preload.ts runs sandboxed and exposes only ipcRenderer.invoke on
-      // the fixed channels of shared/ipc.ts; main validates every argument and the sender frame.
-      preload: opts.preload ?? preloadPath(), // eng-disable PRELOAD_JS_CHECK
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      webviewTag: false,
+
+  function open(opts: WizardWindowOptions = {}): WizardWindow {
+    if (current && !current.isDestroyed()) {
+      if (current.isMinimized()) current.restore();
+      current.show();
+      current.focus();
+      return current;
+    }
+    // Called by its own name so Electronegativity recognises the window and checks its options.
+    const { BrowserWindow } = deps;
+    // AUXCLICK_JS_CHECK wants disableBlinkFeatures: 'Auxclick' so a middle-click cannot open a link in a new
+    // window. Here every new window, middle-click included, goes through setWindowOpenHandler below, which denies
+    // it (an allowlisted github.com page opens in the browser instead), and will-navigate is refused.
+    const win = /* eng-disable AUXCLICK_JS_CHECK */ new BrowserWindow({
+      width: 480,
+      height: 600,
+      minWidth: 420,
+      minHeight: 520,
+      show: false,
+      title: opts.title ?? 'Copilot Meter',
+      autoHideMenuBar: true,
+      backgroundColor: deps.darkMode() ? '#1b1d21' : '#ffffff',
+      webPreferences: {
+        // Reviewed (PRELOAD_JS_CHECK): renderer/preload.ts runs sandboxed and exposes only ipcRenderer.invoke on
+        // the fixed channels of shared/ipc.ts; main validates every argument and the sender frame.
+        preload: opts.preload ?? preloadPath(), // eng-disable PRELOAD_JS_CHECK
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false,
+        webviewTag: false,
+        // A packaged app has no use for DevTools; they stay for development (npm start).
+        devTools: !deps.isPackaged,
+      },
+    });
+    // No menu bar at all (Alt would show the auto-hidden one), so none of its shortcuts either.
+    win.removeMenu();
+    const wc = win.webContents;
+    // The wizard is one local page: any navigation or popup would be content we did not ship.
+    wc.on('will-navigate', (e) => e.preventDefault());
+    wc.on('will-redirect', (e) => e.preventDefault());
+    wc.on('will-attach-webview', (e) => e.preventDefault());
+    // The wizard needs no camera, notifications, clipboard-read or any other permission: refuse them all.
+    wc.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    wc.session.setPermissionCheckHandler(() => false);
+    wc.setWindowOpenHandler(({ url }) => {
+      void openAllowedExternal(url, opts.webHost);
+      return { action: 'deny' };
+    });
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      if (current === win) current = null;
+      deps.onClosed?.();
+    });
+    current = win;
+    void win.loadFile(opts.htmlPath ?? wizardHtmlPath());
+    return win;
+  }
+
+  return {
+    open,
+    close: () => {
+      if (current && !current.isDestroyed()) current.close();
     },
-  });
-  const wc = win.webContents;
-  // The wizard is one local page: any navigation or popup would be content we did not ship.
-  wc.on('will-navigate', (e) => e.preventDefault());
-  wc.on('will-redirect', (e) => e.preventDefault());
-  wc.on('will-attach-webview', (e) => e.preventDefault());
-  // The wizard needs no camera, notifications, clipboard-read or any other permission: refuse them all.
-  wc.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  wc.session.setPermissionCheckHandler(() => false);
-  wc.setWindowOpenHandler(({ url }) => {
-    void openAllowedExternal(url, opts.webHost);
-    return { action: 'deny' };
-  });
-  win.once('ready-to-show', () => win.show());
-  win.on('closed', () => {
-    if (current === win) current = null;
-  });
-  current = win;
-  void win.loadFile(opts.htmlPath ?? wizardHtmlPath());
-  return win;
-}
-
-export function closeWizardWindow(): void {
-  if (current && !current.isDestroyed()) current.close();
-}
-
-/** shell.openExternal behind the allowlist; false (nothing opened) for anything else. */
-export async function openAllowedExternal(url: string, webHost?: string): Promise<boolean> {
-  if (!isAllowedExternalUrl(url, webHost ? { webHost } : {})) return false;
-  await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (allowlisted just above)
-  return true;
+    openAllowedExternal,
+  };
 }

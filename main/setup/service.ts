@@ -68,6 +68,11 @@ export interface SetupServiceDeps {
   /** Closes the wizard window. */
   close?(): void;
   onSaved?(result: SaveResult): void;
+  /**
+   * The credentials the tray reads changed without a save: a token was removed, or a found login was chosen.
+   * The tray re-reads them (and leaves a stop caused by the old, e.g. expired, token).
+   */
+  onCredentialsChanged?(): void;
   onLanguageChanged?(language: Lang | null): void;
   now?(): number;
 }
@@ -84,6 +89,11 @@ export interface SetupService {
   openExternal(req: { target: ExternalTarget }): Promise<Result<{ opened: boolean }>>;
   close(): Promise<Result<{ closed: boolean }>>;
   setServer(req: { address: string }): Promise<Result<ServerChoice>>;
+  /**
+   * Forgets what this wizard session held (the checked token, an unsaved server choice), as close() does. Not an
+   * IPC channel: main calls it when the window is closed another way (its X button, the OS).
+   */
+  reset(): void;
 }
 
 /** Sources the Welcome step offers as "usable without a token" (the app's own stores are listed separately). */
@@ -272,6 +282,12 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     }
   }
 
+  /** The wizard session is over: nothing it checked or chose stays in memory. */
+  function reset(): void {
+    pending = null;
+    server = null;
+  }
+
   return {
     getState: () =>
       guard(async () => {
@@ -395,6 +411,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         // Only that source, so the reading shown is really the login the user picked.
         const r = await deps.refresh({ sources: [source] });
         if (!r.ok) return fail(r.error);
+        deps.onCredentialsChanged?.();
         return ok({ snapshot: { ...r.snapshot, attempts: r.attempts } });
       }),
 
@@ -422,6 +439,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
             activeAccount: s.activeAccount === key ? null : s.activeAccount,
           });
         }
+        deps.onCredentialsChanged?.();
         return ok({ removed: removed || accounts.length !== s.accounts.length });
       }),
 
@@ -455,10 +473,11 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
 
     close: () =>
       guard(async () => {
-        pending = null;
-        server = null;
+        reset();
         deps.close?.();
         return ok({ closed: deps.close !== undefined });
       }),
+
+    reset,
   };
 }

@@ -4,7 +4,7 @@
  * reveal the plan), and the first reading is an ordinary engine refresh with the saved settings.
  */
 import type { CredentialSourceId } from '../../shared/domain';
-import type { Engine } from '../core/engine';
+import type { Engine, RefreshOptions } from '../core/engine';
 import { checkPat } from '../core/pat-check';
 import type { Clock, Env } from '../core/ports';
 import { removeFile } from '../core/system';
@@ -24,6 +24,19 @@ export function prefsFromSettings(s: Settings): UsagePreferences {
   if (s.plan) prefs.plan = s.plan;
   if (s.allowanceOverride) prefs.allowance = s.allowanceOverride;
   return prefs;
+}
+
+/**
+ * One engine refresh's options from settings. keychainExpected: an account's token was saved in the keychain, so
+ * a keychain that cannot be read is the problem to report (start or unlock it), not "no token found".
+ */
+export function refreshOptions(s: Settings, apiUrl: string, sources?: CredentialSourceId[]): RefreshOptions {
+  return {
+    apiUrl,
+    prefs: prefsFromSettings(s),
+    keychainExpected: s.accounts.some((a) => !a.sessionOnly),
+    ...(sources ? { sources } : {}),
+  };
 }
 
 export interface EngineSetupOptions {
@@ -57,11 +70,7 @@ export function engineSetupDeps(o: EngineSetupOptions): SetupServiceDeps {
       });
     },
     refresh(opts?: { sources?: CredentialSourceId[] }) {
-      return o.engine.refresh({
-        apiUrl: apiUrl(),
-        prefs: prefsFromSettings(o.settings.get()),
-        ...(opts?.sources ? { sources: opts.sources } : {}),
-      });
+      return o.engine.refresh(refreshOptions(o.settings.get(), apiUrl(), opts?.sources));
     },
   };
   if (o.apiUrl) deps.apiUrl = o.apiUrl;

@@ -4,7 +4,13 @@
  * The pasted token lives only in the password field until it is sent to main once; it is never put in state,
  * and the field is emptied as soon as main has it.
  */
-import type { CredentialSourceId, PlanId, Unit, UsageSnapshot } from '../../shared/domain';
+import {
+  PLAN_IDS,
+  type CredentialSourceId,
+  type PlanId,
+  type Unit,
+  type UsageSnapshot,
+} from '../../shared/domain';
 import type { ErrorInfo } from '../../shared/errors';
 import {
   createTranslator,
@@ -132,7 +138,21 @@ function errorText(e: ErrorInfo): string {
   return describeError(e, tr);
 }
 
+/**
+ * The control that was focused when an action started. Its button is disabled while main answers, which drops
+ * focus to the page; the next render after the answer puts it back there (unless the step changed or the
+ * caller moved focus on purpose).
+ */
+let focusAfterBusy: string | null = null;
+
+/** id of the focused element; null for the page itself. */
+function focusedId(): string | null {
+  const el = document.activeElement;
+  return el && el !== document.body && el.id ? el.id : null;
+}
+
 async function call<T>(p: Promise<Result<T>>, busyText?: string): Promise<Result<T>> {
+  focusAfterBusy = focusedId();
   ui.busy = true;
   if (busyText) ui.status = { kind: 'busy', text: busyText };
   render(false);
@@ -237,6 +257,7 @@ function welcome(): HTMLElement[] {
             {},
             h('span', {}, foundLine(f)),
             button(t('wizard.welcome.useFound'), () => void useFound(f.source), {
+              id: `use-${f.source}`,
               aria: `${t('wizard.welcome.useFound')}: ${sourceName(f.source)}`,
             }),
           ),
@@ -278,7 +299,7 @@ function stored(): HTMLElement[] {
     h(
       'ul',
       { class: 'accounts', id: 'accounts' },
-      ...accounts.map((a) => {
+      ...accounts.map((a, i) => {
         const date = formatDate(tr, a.tokenExpiresAt);
         const missing = !a.tokenAvailable;
         const replace = missing ? t('wizard.stored.pasteAgain') : t('wizard.stored.replace');
@@ -299,9 +320,11 @@ function stored(): HTMLElement[] {
             { class: 'row' },
             // A lost session token is pasted again straight away: the user already has (or knows) the token.
             button(replace, () => go(missing ? 'paste' : 'create'), {
+              id: `replace-${i}`,
               aria: `${replace}: @${a.login}`,
             }),
             button(t('wizard.stored.remove'), () => void removeToken(a.key, a.store), {
+              id: `remove-${i}`,
               aria: `${t('wizard.stored.remove')}: @${a.login}`,
             }),
           ),
@@ -463,14 +486,72 @@ function paste(): HTMLElement[] {
   return [heading(t('wizard.paste.title')), form];
 }
 
-function unitOf(): Unit {
-  return ui.check?.unit ?? 'requests';
+/** The billing world GitHub showed; null when its answer did not show one (no usage in either world yet). */
+function unitOf(): Unit | null {
+  return ui.check?.unit ?? null;
+}
+
+/** The plans to offer: those of the known world, else every plan (the allowance follows once the world shows). */
+function planChoices(unit: Unit | null): PlanId[] {
+  if (unit) return plansFor(unit);
+  const known = new Set<PlanId>([...plansFor('credits'), ...plansFor('requests')]);
+  return PLAN_IDS.filter((p) => known.has(p));
+}
+
+function planRadio(value: PlanId | 'custom', label: string, onChosen?: () => void): HTMLElement {
+  return h(
+    'label',
+    { class: 'radio' },
+    h('input', {
+      type: 'radio',
+      name: 'plan',
+      id: `plan-${value}`,
+      value,
+      checked: ui.plan === value,
+      onchange: () => {
+        ui.plan = value;
+        render(false);
+        onChosen?.();
+      },
+    }),
+    h('span', {}, label),
+  );
+}
+
+/** "Custom allowance" and, when chosen, its number field: offered whether or not the plan was detected. */
+function customAllowance(unit: Unit | null): { radio: HTMLElement; field: HTMLElement | null } {
+  const radio = planRadio('custom', t('wizard.plan.custom'), () =>
+    document.getElementById('custom-allowance')?.focus(),
+  );
+  const field =
+    ui.plan === 'custom'
+      ? h(
+          'div',
+          { class: 'custom' },
+          h(
+            'label',
+            { for: 'custom-allowance' },
+            unit ? t('wizard.plan.customLabel', { unit: unitName(tr, unit) }) : t('wizard.plan.allowance'),
+          ),
+          h('input', {
+            id: 'custom-allowance',
+            type: 'number',
+            min: 1,
+            step: 'any',
+            inputmode: 'decimal',
+            value: ui.customAllowance,
+            oninput: (e: Event) => {
+              ui.customAllowance = (e.target as HTMLInputElement).value;
+            },
+          }),
+        )
+      : null;
+  return { radio, field };
 }
 
 function plan(): HTMLElement[] {
   const c = ui.check;
   const unit = unitOf();
-  const uname = unitName(tr, unit);
   const out: HTMLElement[] = [heading(t('wizard.plan.title'))];
   if (c) out.push(h('p', { class: 'ok' }, t('wizard.paste.ok', { login: c.login, host: c.host })));
   for (const w of c?.warnings ?? []) out.push(h('p', { class: 'warn' }, t(`wizard.paste.warning.${w}`)));
@@ -482,85 +563,54 @@ function plan(): HTMLElement[] {
       void save();
     },
   });
+  const custom = customAllowance(unit);
   if (detected) {
-    const allowance = allowanceFor(detected, unit);
+    const allowance = unit ? allowanceFor(detected, unit) : null;
+    const name = t(`plan.${detected}`);
     form.append(
       h(
         'p',
         { id: 'plan-detected' },
-        allowance === null
-          ? t('wizard.plan.detectedUnlimited', { plan: t(`plan.${detected}`) })
-          : t('wizard.plan.detected', {
-              plan: t(`plan.${detected}`),
-              allowance: tr.num(allowance),
-              unit: uname,
-            }),
+        !unit
+          ? t('wizard.plan.detectedPlan', { plan: name })
+          : allowance === null
+            ? t('wizard.plan.detectedUnlimited', { plan: name })
+            : t('wizard.plan.detected', {
+                plan: name,
+                allowance: tr.num(allowance),
+                unit: unitName(tr, unit),
+              }),
       ),
     );
-  } else {
-    const radios = plansFor(unit).map((p) =>
-      h(
-        'label',
-        { class: 'radio' },
-        h('input', {
-          type: 'radio',
-          name: 'plan',
-          id: `plan-${p}`,
-          value: p,
-          checked: ui.plan === p,
-          onchange: () => {
-            ui.plan = p;
-            render(false);
-          },
-        }),
-        h(
-          'span',
-          {},
-          t('wizard.plan.option', {
-            plan: t(`plan.${p}`),
-            allowance: tr.num(allowanceFor(p, unit) ?? 0),
-            unit: uname,
-          }),
-        ),
-      ),
-    );
-    const custom = h(
-      'label',
-      { class: 'radio' },
-      h('input', {
-        type: 'radio',
-        name: 'plan',
-        id: 'plan-custom',
-        value: 'custom',
-        checked: ui.plan === 'custom',
-        onchange: () => {
-          ui.plan = 'custom';
-          render(false);
-          document.getElementById('custom-allowance')?.focus();
-        },
-      }),
-      h('span', {}, t('wizard.plan.custom')),
-    );
+    // GitHub's plan, or the user's own number (an organisation's budget, a promotion): both stay possible.
     append(form, [
-      h('fieldset', {}, h('legend', {}, t('wizard.plan.choose')), ...radios, custom),
-      ui.plan === 'custom'
-        ? h(
-            'div',
-            { class: 'custom' },
-            h('label', { for: 'custom-allowance' }, t('wizard.plan.customLabel', { unit: uname })),
-            h('input', {
-              id: 'custom-allowance',
-              type: 'number',
-              min: 1,
-              step: 'any',
-              inputmode: 'decimal',
-              value: ui.customAllowance,
-              oninput: (e: Event) => {
-                ui.customAllowance = (e.target as HTMLInputElement).value;
-              },
-            }),
-          )
-        : null,
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, t('wizard.plan.allowance')),
+        planRadio(detected, t('wizard.plan.asDetected')),
+        custom.radio,
+      ),
+      custom.field,
+    ]);
+  } else {
+    const radios = planChoices(unit).map((p) => {
+      const allowance = unit ? allowanceFor(p, unit) : null;
+      return planRadio(
+        p,
+        unit && allowance !== null
+          ? t('wizard.plan.option', {
+              plan: t(`plan.${p}`),
+              allowance: tr.num(allowance),
+              unit: unitName(tr, unit),
+            })
+          : t(`plan.${p}`),
+      );
+    });
+    append(form, [
+      unit ? null : h('p', { class: 'why', id: 'plan-unknown-world' }, t('wizard.plan.unknownWorld')),
+      h('fieldset', {}, h('legend', {}, t('wizard.plan.choose')), ...radios, custom.radio),
+      custom.field,
     ]);
   }
   append(form, [
@@ -717,7 +767,8 @@ const STEPS: Record<Step, () => HTMLElement[]> = { welcome, stored, create, past
 /** Redraws the current step. `moveFocus` is true when the step changed: focus then goes to the step's start. */
 function render(moveFocus: boolean): void {
   const app = root();
-  const active = document.activeElement?.id ?? null;
+  const active = focusedId() ?? (ui.busy ? null : focusAfterBusy);
+  if (!ui.busy || moveFocus) focusAfterBusy = null;
   app.replaceChildren(
     header(),
     h('main', { class: `step step-${ui.step}`, 'aria-labelledby': 'step-title' }, ...STEPS[ui.step]()),
@@ -837,17 +888,17 @@ async function save(sessionOnly = false): Promise<void> {
   const detected = ui.check?.planDetected && ui.check.plan ? ui.check.plan : null;
   let planId: PlanId | null = detected;
   let allowance: number | null = null;
-  if (!detected) {
-    if (ui.plan === 'custom') {
-      const n = Number(ui.customAllowance.replace(',', '.'));
-      if (!ui.customAllowance.trim() || !Number.isFinite(n) || n <= 0) {
-        ui.status = { kind: 'error', text: t('wizard.plan.invalid') };
-        render(false);
-        document.getElementById('custom-allowance')?.focus();
-        return;
-      }
-      allowance = n;
-    } else if (ui.plan) planId = ui.plan;
+  if (ui.plan === 'custom') {
+    const n = Number(ui.customAllowance.replace(',', '.'));
+    if (!ui.customAllowance.trim() || !Number.isFinite(n) || n <= 0) {
+      ui.status = { kind: 'error', text: t('wizard.plan.invalid') };
+      render(false);
+      document.getElementById('custom-allowance')?.focus();
+      return;
+    }
+    allowance = n;
+  } else if (!detected) {
+    if (ui.plan) planId = ui.plan;
     else {
       ui.status = { kind: 'error', text: t('wizard.plan.pick') };
       render(false);

@@ -91,6 +91,11 @@ export const wizard = defineMessages(
     'wizard.plan.pick': 'Choose a plan or enter an allowance.',
     'wizard.plan.save': 'Save',
     'wizard.plan.saving': 'Saving…',
+    'wizard.plan.detectedPlan': 'GitHub says your plan is {plan}.',
+    'wizard.plan.unknownWorld':
+      'GitHub has not shown yet whether your account counts premium requests or AI credits: the allowance follows from your plan once it does.',
+    'wizard.plan.allowance': 'Monthly allowance',
+    'wizard.plan.asDetected': 'The plan’s allowance',
     'wizard.keychain.retry': 'Try again',
     'wizard.keychain.session': 'Keep for this session only',
     'wizard.keychain.sessionNote':
@@ -205,6 +210,11 @@ export const wizard = defineMessages(
       'wizard.plan.pick': '请选择套餐或输入额度。',
       'wizard.plan.save': '保存',
       'wizard.plan.saving': '正在保存…',
+      'wizard.plan.detectedPlan': 'GitHub 显示您的套餐为 {plan}。',
+      'wizard.plan.unknownWorld':
+        'GitHub 尚未显示您的账户按高级请求还是 AI 积分计费：显示后将按您的套餐确定额度。',
+      'wizard.plan.allowance': '每月额度',
+      'wizard.plan.asDetected': '该套餐的额度',
       'wizard.keychain.retry': '重试',
       'wizard.keychain.session': '仅在本次会话中保留',
       'wizard.keychain.sessionNote': '仅限本次会话：令牌只保存在内存中，绝不写入磁盘，重启后需要重新输入。',
@@ -325,6 +335,11 @@ export const wizard = defineMessages(
       'wizard.plan.pick': 'Choisissez un forfait ou saisissez une allocation.',
       'wizard.plan.save': 'Enregistrer',
       'wizard.plan.saving': 'Enregistrement…',
+      'wizard.plan.detectedPlan': 'GitHub indique le forfait {plan}.',
+      'wizard.plan.unknownWorld':
+        'GitHub n’indique pas encore si votre compte compte des requêtes premium ou des crédits IA : l’allocation découlera de votre forfait dès qu’il l’indiquera.',
+      'wizard.plan.allowance': 'Allocation mensuelle',
+      'wizard.plan.asDetected': 'L’allocation du forfait',
       'wizard.keychain.retry': 'Réessayer',
       'wizard.keychain.session': 'Garder pour cette session seulement',
       'wizard.keychain.sessionNote':

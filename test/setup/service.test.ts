@@ -281,6 +281,45 @@ describe('setup service: legacy file, found logins, links, language, close', () 
   });
 });
 
+describe('setup service: telling the tray, and forgetting', () => {
+  it('tells the tray when a token is removed, so a tray stopped by that token re-reads credentials', async () => {
+    const w = await start({ fake: patState(billingCreditsMultiModel) });
+    value(await w.service.checkToken({ token: PAT }));
+    const { account } = value(await w.service.save({ plan: 'pro', allowance: null }));
+    expect(w.credentialsChanged).toBe(0);
+    value(await w.service.removeToken({ key: account.key }));
+    expect(w.credentialsChanged).toBe(1);
+  });
+
+  it('tells the tray when a found login is chosen, and not when using it failed', async () => {
+    const w = await start({
+      fake: patState(billingCreditsMultiModel, {
+        tokens: { [OAUTH]: { login: 'octocat', kind: 'oauth', permissions: [] } },
+        internalUser: { [OAUTH]: internalProPlus },
+      }),
+      homeFiles: OPENCODE_AUTH,
+    });
+    error(await w.service.useFound({ source: 'gh-cli' }));
+    expect(w.credentialsChanged).toBe(0);
+    value(await w.service.useFound({ source: 'opencode' }));
+    expect(w.credentialsChanged).toBe(1);
+  });
+
+  it('reset (the window closed by its X) forgets the checked token and an unsaved server choice', async () => {
+    const w = await start({ fake: patState(billingCreditsMultiModel) });
+    value(await w.service.checkToken({ token: PAT }));
+    value(await w.service.setServer({ address: w.fake.url }));
+    w.service.reset();
+    expect(error(await w.service.save({ plan: 'pro', allowance: null }))).toMatchObject({
+      reason: 'badInput',
+    });
+    value(await w.service.setServer({ address: 'acme.ghe.com' }));
+    w.service.reset();
+    expect(value(await w.service.getState()).webHost).toBe(new URL(w.fake.url).host);
+    expect(await w.secrets.list()).toEqual([]);
+  });
+});
+
 describe('the dispatch boundary', () => {
   it('validates before calling the service: a bad argument never reaches GitHub', async () => {
     const w = await start({ fake: patState(billingCreditsMultiModel) });

@@ -35,6 +35,8 @@ export interface SetupWorld {
   opened: string[];
   saved: SaveResult[];
   closed: number;
+  /** Times the service told the tray that credentials changed (a token removed, a found login chosen). */
+  credentialsChanged: number;
   /** Writes a file under the temp HOME (credential files of other apps). */
   writeHomeFile(rel: string, content: unknown): string;
   cleanup(): Promise<void>;
@@ -86,6 +88,7 @@ export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWor
     opened: [],
     saved: [],
     closed: 0,
+    credentialsChanged: 0,
     writeHomeFile,
     service: undefined as unknown as SetupService,
     dispatch: undefined as unknown as Dispatch,
@@ -103,6 +106,9 @@ export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWor
       world.closed += 1;
     },
     onSaved: (r) => world.saved.push(r),
+    onCredentialsChanged: () => {
+      world.credentialsChanged += 1;
+    },
   });
   world.dispatch = createDispatch(world.service);
   return world;
