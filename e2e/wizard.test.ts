@@ -145,7 +145,7 @@ describeIfAvailable(
         await page.keyboard.press('Enter');
         await page.locator('#reading').waitFor();
         const used = await page.locator('#reading-used').textContent();
-        expect(used).toBe(lang === 'en' ? '1,087.8 / 1,500 AI credits used' : '已用 1,087.8 / 1,500 AI 积分');
+        expect(used).toBe(lang === 'en' ? '1,087.75 / 1,500 AI credits used' : '已用 1,087.75 / 1,500 AI 积分');
         expect(await page.locator('#reading-percent').textContent()).toBe(
           lang === 'en' ? '72 % used · 28 % left' : '已用 72% · 剩余 28%',
         );
@@ -296,7 +296,7 @@ describeIfAvailable(
     await page.locator('#save').click();
     await page.locator('#reading').waitFor();
     expect(w.settings.get().plan).toBe('max');
-    expect(await page.locator('#reading-used').textContent()).toBe('1,087.8 / 20,000 AI credits used');
+    expect(await page.locator('#reading-used').textContent()).toBe('1,087.75 / 20,000 AI credits used');
     await page.context().close();
   });
 
@@ -330,7 +330,7 @@ describeIfAvailable(
     await page.keyboard.press('Enter');
     await page.locator('#reading').waitFor();
     expect(w.settings.get()).toMatchObject({ plan: 'pro+', allowanceOverride: 9000 });
-    expect(await page.locator('#reading-used').textContent()).toBe('1,087.8 / 9,000 AI credits used');
+    expect(await page.locator('#reading-used').textContent()).toBe('1,087.75 / 9,000 AI credits used');
     expect(problems).toEqual([]);
     await page.context().close();
   });

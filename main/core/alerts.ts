@@ -93,7 +93,7 @@ export function evaluateAlerts(
   const top = Math.max(...crossed);
   const unit = t(`unit.${s.unit}`);
   const date = s.resetAt ? formatDay(s.resetAt, tr, opts) : '?';
-  const used = tr.num(s.used, 1);
+  const used = tr.num(s.used, 2);
   const allowance = tr.num(s.allowance);
   notifications.push(
     top >= 100
@@ -113,7 +113,7 @@ export function evaluateAlerts(
             allowance,
             unit,
             date,
-            left: tr.num(Math.max(0, s.remaining ?? 0), 1),
+            left: tr.num(Math.max(0, s.remaining ?? 0), 2),
           }),
           action: 'openBilling',
         },

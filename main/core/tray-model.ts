@@ -262,7 +262,7 @@ const escapeMenu = (s: string): string => s.replace(/&/g, '&&');
 function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): TooltipLine[] {
   const { t } = tr;
   const unit = t(`unit.${s.unit}`);
-  const used = tr.num(s.used, 1);
+  const used = tr.num(s.used, 2);
   const lines: TooltipLine[] = [];
   const add = (part: TooltipPart, text: string) => lines.push({ part, text });
   if (s.unlimited) add('used', t('tray.used.unlimited', { used, unit }));
@@ -359,7 +359,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   if (s && s.models.length > 0) {
     menu.push(sep('sep-models'), info('models', t('tray.menu.topModels')));
     for (const m of s.models.slice(0, TOP_MODELS))
-      menu.push(info(`model-${m.model}`, t('tray.menu.model', { model: m.model, used: tr.num(m.used, 1) })));
+      menu.push(info(`model-${m.model}`, t('tray.menu.model', { model: m.model, used: tr.num(m.used, 2) })));
   }
   menu.push(
     sep('sep-actions'),

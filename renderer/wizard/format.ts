@@ -1,3 +1,5 @@
+// Amounts (used, left, per model) show up to 2 decimals on every face, like the CLI: credits are cents, and
+// premium requests can be fractional (model multipliers).
 /** Presentation of a reading for the Done step, with the shared conventions (bar = share LEFT, labelled). */
 import type { UsageSnapshot } from '../../shared/domain';
 import { percentLeft, roundPercent } from '../../shared/format';
@@ -9,7 +11,7 @@ export function unitName(tr: Translator, unit: UsageSnapshot['unit']): string {
 
 export function usedLine(tr: Translator, s: UsageSnapshot): string {
   const unit = unitName(tr, s.unit);
-  const used = tr.num(s.used, 1);
+  const used = tr.num(s.used, 2);
   if (s.unlimited) return tr.t('wizard.done.usedUnlimited', { used, unit });
   if (s.allowance === null) return tr.t('wizard.done.usedNoAllowance', { used, unit });
   return tr.t('wizard.done.used', { used, allowance: tr.num(s.allowance), unit });

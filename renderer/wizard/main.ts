@@ -680,7 +680,7 @@ function reading(s: UsageSnapshot): HTMLElement {
             'ul',
             {},
             ...models.map((m) =>
-              h('li', {}, h('span', {}, m.model), h('span', { class: 'num' }, tr.num(m.used, 1))),
+              h('li', {}, h('span', {}, m.model), h('span', { class: 'num' }, tr.num(m.used, 2))),
             ),
           ),
         )
