@@ -51,6 +51,7 @@ export function parsePlan(raw: unknown): PlanId | null {
       return 'pro+';
     case 'max':
     case 'promax':
+    case 'individualmax':
       return 'max';
     case 'business':
       return 'business';

@@ -33,10 +33,11 @@ export function itemWorld(item: Record<string, unknown>): Unit | null {
   return null;
 }
 
+/** "Copilot", "Copilot AI Credits" (the user AI-credit endpoint's own wording), or a Copilot SKU. */
 function isCopilotItem(item: Record<string, unknown>): boolean {
-  const product = str(item.product)?.toLowerCase();
+  const product = str(item.product)?.toLowerCase() ?? '';
   const sku = str(item.sku)?.toLowerCase() ?? '';
-  return product === 'copilot' || sku.includes('copilot');
+  return product.includes('copilot') || sku.includes('copilot');
 }
 
 /**

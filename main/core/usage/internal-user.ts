@@ -34,9 +34,11 @@ export function planFromInternal(copilotPlan: unknown, accessTypeSku: unknown): 
     case 'free':
       return 'free';
     case 'individual':
-      return sku.startsWith('plus_') ? 'pro+' : 'pro';
+      return sku.startsWith('plus_') ? 'pro+' : sku.startsWith('max_') ? 'max' : 'pro';
     case 'individual_pro':
       return 'pro+';
+    case 'individual_max':
+      return 'max';
     case 'business':
       return 'business';
     case 'enterprise':
@@ -49,7 +51,7 @@ export function planFromInternal(copilotPlan: unknown, accessTypeSku: unknown): 
 export function parseCopilotInternalUser(body: unknown): InternalUsage {
   if (!isRecord(body)) throw responseShapeError({ missing: ['login', 'quota_snapshots'], seen: [] });
   const plan = planFromInternal(body.copilot_plan, body.access_type_sku);
-  const unit: Unit = bool(body.token_based_billing) === true ? 'credits' : 'requests';
+  let unit: Unit = bool(body.token_based_billing) === true ? 'credits' : 'requests';
   const resetAt =
     parseResetDate(body.quota_reset_date_utc) ??
     parseResetDate(body.quota_reset_date) ??
@@ -61,6 +63,9 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
   const missing: string[] = [];
 
   if (prem) {
+    // Credit-billed seats do not always say so at the top: the snapshot's own flag, or credits actually used,
+    // are as good a sign (credits_used only appears on credit-billed seats).
+    if (bool(prem.token_based_billing) === true || (num(prem.credits_used) ?? 0) > 0) unit = 'credits';
     const entitlement = num(prem.entitlement);
     const unlimited = bool(prem.unlimited) === true;
     const creditsUsed = num(prem.credits_used) ?? num(body.credits_used);
@@ -97,7 +102,7 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
       // clamp one of them at 0 while the other goes negative (over quota): then the negative one is the truth.
       const r = num(prem.remaining);
       const q = num(prem.quota_remaining);
-      let remaining = r !== null && q !== null ? (Math.min(r, q) < 0 ? Math.min(r, q) : q) : (q ?? r);
+      let remaining = r !== null && q !== null ? (r < 0 !== q < 0 ? Math.min(r, q) : q) : (q ?? r);
       const pctLeft = num(prem.percent_remaining);
       if (remaining === null && pctLeft !== null) remaining = (entitlement * pctLeft) / 100;
       if (remaining !== null) {
