@@ -10,6 +10,8 @@ import { describeError, type Translator } from '../../shared/i18n';
 import type { Credential } from '../core/credentials/types';
 import { tokenHint } from '../core/credentials/types';
 import type { PatCheck } from '../core/pat-check';
+import { mayUseOn } from '../core/credentials/host';
+import { webHost } from '../core/github/url';
 import { removeFile } from '../core/system';
 import type { SecretStore } from '../secrets/types';
 import { accountKey } from '../secrets/types';
@@ -234,7 +236,8 @@ async function save(
       const plan = check.planDetected ? check.plan : (fallbackPlan ?? cur.plan ?? check.plan);
       return {
         ...cur,
-        apiUrl: ctx.apiUrl,
+        // The server is remembered only when chosen with --api-url; COPILOT_METER_API_URL is for this run.
+        ...(ctx.apiUrlFromFlag ? { apiUrl: ctx.apiUrl } : {}),
         accounts,
         activeAccount: active ? cur.activeAccount : key,
         plan,
@@ -445,6 +448,12 @@ async function authImport(ctx: CliContext, d: AuthDeps): Promise<number> {
   }
   const path = cred.origin;
   if (!ctx.json) ctx.io.err(tr.t('auth.import.found', { path }));
+  // The seed's file holds a github.com token: it is never sent to another server, not even to check it.
+  const server = webHost(ctx.apiUrl);
+  if (!mayUseOn(cred, server)) {
+    const detail = tr.t('auth.import.otherHost', { host: server });
+    return fail(ctx, { kind: 'config', reason: 'badInput', detail }, tr.t('auth.notSaved'));
+  }
 
   const check = await checkLive(cred.token, ctx, d);
   if (!check.ok) return fail(ctx, check.error, tr.t('auth.notSaved'));

@@ -26,6 +26,8 @@ export interface CliContext {
   tr: Translator;
   /** Normalised REST API base URL (from --api-url, else settings, else https://api.github.com). */
   apiUrl: string;
+  /** True when --api-url was given: only then may a command save apiUrl (an env override is for this run). */
+  apiUrlFromFlag: boolean;
   json: boolean;
   /**
    * Flags parsed globally by args.ts (parsing is strict and shared, so subcommands receive only positionals):

@@ -105,6 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     io,
     tr,
     apiUrl,
+    apiUrlFromFlag: opts.apiUrl !== undefined,
     json: opts.format === 'json',
     flags: {
       ...(opts.user ? { user: opts.user } : {}),

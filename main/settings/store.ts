@@ -101,8 +101,13 @@ export function createSettingsStore(
     let target = `${file}.corrupt-${stamp}`;
     for (let i = 1; existsSync(target); i++) target = `${file}.corrupt-${stamp}-${i}`;
     const clean = text.replace(TOKEN_ANYWHERE, '[token removed]');
-    if (clean === text) copyFileSync(file, target);
-    else writeFileSync(target, clean, { mode: 0o600 });
+    try {
+      if (clean === text) copyFileSync(file, target);
+      else writeFileSync(target, clean, { mode: 0o600 });
+    } catch {
+      // A read-only folder: no copy can be kept. The file itself is not rewritten either (see load()).
+      return null;
+    }
     return target;
   };
 
@@ -131,7 +136,13 @@ export function createSettingsStore(
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       const copy = backup();
-      writeRaw({ version: SETTINGS_VERSION });
+      try {
+        writeRaw({ version: SETTINGS_VERSION });
+      } catch {
+        // Read-only: nothing is overwritten, defaults are used in memory (and the broken file is left as it is).
+        report(['(file): not valid JSON and cannot be written; defaults are used for now']);
+        return { exists: false, data: {} };
+      }
       // Parser messages are not echoed: they can quote file content.
       report([`(file): not valid JSON${copy ? `; a copy was kept as ${copy}` : ''}; all settings reset`]);
       return { exists: true, data: {} };
@@ -165,13 +176,22 @@ export function createSettingsStore(
     const v = validateSettingsDetailed(migrated.data);
     const lossy = v.detailed.some((p) => p.severity !== 'repaired');
     let copy: string | null = null;
-    if (raw.exists && v.detailed.some((p) => p.severity === 'reset')) copy = backup();
+    // Anything that loses a value (a reset key, a key dropped for holding a token) is copied first.
+    if (raw.exists && v.detailed.some((p) => p.severity !== 'repaired')) copy = backup();
     if (v.problems.length) {
       report(v.problems.map((p) => (copy && lossy ? `${p} (a copy was kept as ${copy})` : p)));
     }
     const full = { ...v.extras, ...v.settings };
     // A missing file stays missing until something is saved: reading settings must not create files.
-    if (raw.exists && !isDeepStrictEqual(raw.data, full)) getBacking().store = full;
+    if (raw.exists && !isDeepStrictEqual(raw.data, full)) {
+      try {
+        getBacking().store = full;
+      } catch {
+        // A read-only file (a dotfiles symlink, a managed machine): the repaired values are used in memory, and
+        // reading must still work. Saving something later reports its own error.
+        report(['(file): cannot be written; repaired values are used for now but not saved']);
+      }
+    }
     cached = v.settings;
     return { settings: v.settings, extras: v.extras };
   };

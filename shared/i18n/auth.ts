@@ -57,6 +57,8 @@ export const auth = defineMessages(
     'auth.removed': 'Removed the token for @{login} on {host}.',
     'auth.import.none': 'No legacy token file found (looked in: {paths}).',
     'auth.import.problem': '{message}',
+    'auth.import.otherHost':
+      'The old copilot-quota-token.json holds a github.com token; it is not sent to {host}. Run the import without --api-url (or with https://api.github.com).',
     'auth.import.found': 'Importing {path}',
     'auth.import.fileUser': 'The file names @{given}, but the token belongs to @{login}; using @{login}.',
     'auth.import.deleteQuestion': 'Delete {path}? It still holds the token in plain text.',
@@ -118,6 +120,8 @@ export const auth = defineMessages(
       'auth.removed': '已删除 @{login}（{host}）的令牌。',
       'auth.import.none': '未找到旧的令牌文件（查找位置：{paths}）。',
       'auth.import.problem': '{message}',
+      'auth.import.otherHost':
+        '旧的 copilot-quota-token.json 中是 github.com 的令牌，不会发送到 {host}。请去掉 --api-url（或使用 https://api.github.com）后再导入。',
       'auth.import.found': '正在导入 {path}',
       'auth.import.fileUser': '文件中的用户为 @{given}，但令牌属于 @{login}；将使用 @{login}。',
       'auth.import.deleteQuestion': '删除 {path}？它仍以明文保存着令牌。',
@@ -185,6 +189,8 @@ export const auth = defineMessages(
       'auth.removed': 'Jeton de @{login} sur {host} supprimé.',
       'auth.import.none': 'Aucun ancien fichier de jeton trouvé (cherché dans : {paths}).',
       'auth.import.problem': '{message}',
+      'auth.import.otherHost':
+        'L’ancien copilot-quota-token.json contient un jeton github.com : il n’est pas envoyé à {host}. Lancez l’import sans --api-url (ou avec https://api.github.com).',
       'auth.import.found': 'Import de {path}',
       'auth.import.fileUser':
         'Le fichier indique @{given}, mais le jeton appartient à @{login} ; @{login} est utilisé.',

@@ -61,6 +61,8 @@ function harness(opts: {
   flags?: Partial<CliContext['flags']>;
   json?: boolean;
   vars?: Record<string, string>;
+  /** Whether the API URL came from --api-url (default: yes). */
+  apiUrlFromFlag?: boolean;
 }): Harness {
   const out: string[] = [];
   const err: string[] = [];
@@ -89,6 +91,7 @@ function harness(opts: {
     io,
     tr: createTranslator('en'),
     apiUrl: fake.url,
+    apiUrlFromFlag: opts.apiUrlFromFlag ?? true,
     json: opts.json ?? false,
     flags: { delete: false, sessionOnly: false, ...opts.flags },
     env: {
@@ -243,6 +246,16 @@ describe('auth set (memory store, fake GitHub)', () => {
     expect(h.out.join('\n')).toMatch(/keeps nothing.*COPILOT_METER_TOKEN/);
     expect(await store.list()).toEqual([]);
     expect(h.settingsText()).toBe('');
+  });
+
+  it('remembers the server only when it was chosen with --api-url, not from COPILOT_METER_API_URL', async () => {
+    const h = harness({ stdin: FAKE_PAT, apiUrlFromFlag: false });
+    expect(await runAuthCommand(['set'], h.ctx)).toBe(EXIT.ok);
+    expect(h.settings().apiUrl).toBe('https://api.github.com');
+    expect(h.settings().accounts).toHaveLength(1);
+    const flagged = harness({ stdin: FAKE_PAT });
+    expect(await runAuthCommand(['set'], flagged.ctx)).toBe(EXIT.ok);
+    expect(flagged.settings().apiUrl).toBe(fake.url);
   });
 
   it('answers errors in JSON with a message in the user’s language', async () => {
@@ -415,6 +428,22 @@ describe('auth import (legacy copilot-quota-token.json)', () => {
     writeFileSync(path, typeof body === 'string' ? body : JSON.stringify(body));
     return path;
   };
+
+  it('never sends the file’s github.com token to another server, not even to check it', async () => {
+    writeLegacy({ token: FAKE_PAT, username: 'octocat' });
+    const h = harness({});
+    h.ctx.apiUrl = 'https://ghes.corp.example/api/v3';
+    const sent: string[] = [];
+    h.ctx.http = {
+      request: async (req) => {
+        sent.push(req.url);
+        return { status: 200, headers: {}, body: '{}' };
+      },
+    };
+    expect(await runAuthCommand(['import'], h.ctx)).toBe(EXIT.usage);
+    expect(sent).toEqual([]);
+    expect(h.err.join('\n')).toContain('not sent to ghes.corp.example');
+  });
 
   it('imports token, exact-case username and tier, and keeps the file when not interactive', async () => {
     const path = writeLegacy({ token: FAKE_PAT, username: 'OctoCat', tier: 'pro+' });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isConfigError } from '../../shared/errors';
 import { defaultSettings } from '../../main/settings/schema';
-import { openSettings, settingsDir, SETTINGS_FILE } from '../../main/settings/store';
+import { createSettingsStore, openSettings, settingsDir, SETTINGS_FILE } from '../../main/settings/store';
 import type { Env } from '../../main/core/ports';
 
 let dir: string;
@@ -211,5 +211,53 @@ describe('settings store (conf, real temp files)', () => {
     s.update({ plan: 'max' });
     expect(statSync(file()).ino).not.toBe(inode);
     expect(readdirSync(dir).filter((f) => f !== SETTINGS_FILE)).toEqual([]);
+  });
+});
+
+describe('a settings file that cannot be written', () => {
+  it('is still read (with repairs in memory), reported once, and left as it is', () => {
+    // Tests run as root here, which ignores file modes: a backing whose writes fail stands in for a read-only file.
+    const dir = mkdtempSync(join(tmpdir(), 'cm-ro-'));
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, JSON.stringify({ version: 1, refreshMinutes: 'x', plan: 'pro' }));
+    const before = readFileSync(file, 'utf8');
+    const store = createSettingsStore(
+      () => ({
+        get store(): Record<string, unknown> {
+          return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        },
+        set store(_v: Record<string, unknown>) {
+          throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        },
+        path: file,
+      }),
+      { path: file },
+    );
+    const s = store.get();
+    expect(s.plan).toBe('pro');
+    expect(s.refreshMinutes).toBe(5);
+    expect(store.problems.some((p) => p.includes('cannot be written'))).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a copy before dropping a key that holds a token', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cm-secret-'));
+    const store = openSettings({
+      env: { vars: { COPILOT_METER_CONFIG_DIR: dir }, platform: 'linux', homedir: dir },
+    });
+    writeFileSync(
+      store.path,
+      JSON.stringify({
+        version: 1,
+        plan: 'pro',
+        accounts: [{ login: 'octo', note: 'ghp_FAKEsecret12345678' }],
+      }),
+    );
+    store.get();
+    const copies = readdirSync(dir).filter((f) => f.includes('.corrupt-'));
+    expect(copies).toHaveLength(1);
+    expect(readFileSync(join(dir, copies[0]!), 'utf8')).not.toContain('FAKEsecret');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

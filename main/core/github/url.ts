@@ -11,10 +11,13 @@ import { configError } from '../../../shared/errors';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 
-/** 127.0.0.0/8, localhost (and *.localhost, which resolvers must map to loopback), ::1. */
+/**
+ * 127.0.0.0/8, localhost, ::1. Not "*.localhost": Node resolves those through DNS like any other name, so a
+ * network attacker could answer for them and receive tokens in clear text.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (h === 'localhost') return true;
   if (h === '::1' || h === '::ffff:7f00:1') return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
@@ -29,6 +32,10 @@ const GHE_API = /^api\.([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\.ghe\.com$/;
 export function normalizeApiUrl(input?: string | null): string {
   const raw = (input ?? '').trim();
   if (raw === '') return DEFAULT_API_URL;
+  // A token pasted into the address field must not be looked up in DNS, opened in a browser or echoed back.
+  if (/(github_pat_|gh[pousr]_)[A-Za-z0-9_]{8,}/.test(raw)) {
+    throw configError({ reason: 'badInput', detail: 'that looks like a token, not a GitHub address' });
+  }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
   let url: URL;
   try {

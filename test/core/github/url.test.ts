@@ -83,11 +83,31 @@ describe('webHost', () => {
 
 describe('isLoopbackHost', () => {
   it('accepts 127.0.0.0/8, localhost and ::1 and nothing else', () => {
+    expect(['127.0.0.1', '127.255.0.9', 'localhost', '[::1]', '::1'].map(isLoopbackHost)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(
-      ['127.0.0.1', '127.255.0.9', 'localhost', 'app.localhost', '[::1]', '::1'].map(isLoopbackHost),
-    ).toEqual([true, true, true, true, true, true]);
-    expect(
-      ['128.0.0.1', '10.0.0.1', 'localhost.evil.com', '127.0.0.1.nip.io', '::2'].map(isLoopbackHost),
-    ).toEqual([false, false, false, false, false]);
+      ['128.0.0.1', '10.0.0.1', 'localhost.evil.com', '127.0.0.1.nip.io', '::2', 'app.localhost'].map(
+        isLoopbackHost,
+      ),
+    ).toEqual([false, false, false, false, false, false]);
+  });
+});
+
+describe('a token pasted as an address', () => {
+  it('is refused without being echoed back', () => {
+    const token = 'ghp_FAKEpastedIntoTheWrongField0001';
+    let detail = '';
+    try {
+      normalizeApiUrl(token);
+    } catch (e) {
+      detail = JSON.stringify(e);
+    }
+    expect(detail).toContain('looks like a token');
+    expect(detail).not.toContain('FAKEpasted');
   });
 });
