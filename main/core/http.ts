@@ -7,7 +7,7 @@
  * most MAX_REDIRECTS hops and only within the same origin (scheme + host + port); a redirect elsewhere is
  * returned to the caller as the 3xx response it is, so the token never leaves the host the user configured.
  */
-import { networkError, timeoutError } from '../../shared/errors';
+import { configError, networkError, timeoutError } from '../../shared/errors';
 import type { Http, HttpRequest, HttpResponse } from './ports';
 
 /** The subset of fetch we use; both globalThis.fetch and Electron's net.fetch fit. */
@@ -61,6 +61,14 @@ export class FetchHttp implements Http {
     } catch (e) {
       if (req.signal?.aborted) throw req.signal.reason ?? e;
       if (timeout.signal.aborted) throw timeoutError({ timeoutMs: req.timeoutMs }, { cause: e });
+      // Electron's net.fetch cannot hand back a manual redirect: it cancels the request instead. That is a
+      // redirect we chose not to follow (the token stays with the configured host), not an outage to retry.
+      if (e instanceof Error && /redirect was cancelled/i.test(e.message)) {
+        throw configError({
+          reason: 'other',
+          detail: 'the server answered with a redirect, which is not followed',
+        });
+      }
       throw networkError({ detail: transportCode(e) }, { cause: e });
     } finally {
       clearTimeout(timer);

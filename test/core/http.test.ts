@@ -172,3 +172,13 @@ describe('transportCode', () => {
     expect(transportCode(new Error('connect to https://secret-host'))).toBe('fetch failed');
   });
 });
+
+describe('a redirect under Electron', () => {
+  it('is reported as a redirect that is not followed, not as an outage to retry', async () => {
+    // Electron's net.fetch rejects a manual redirect with this error instead of returning the 3xx response.
+    const http = new FetchHttp(() => Promise.reject(new Error('Redirect was cancelled')));
+    await expect(
+      http.request({ url: 'https://api.github.com/user', headers: {}, timeoutMs: 1000 }),
+    ).rejects.toMatchObject({ info: { kind: 'config', reason: 'other' } });
+  });
+});
