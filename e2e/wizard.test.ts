@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createKeychainStore } from '../main/secrets/keychain';
+import { createMemoryStore } from '../main/secrets/memory';
 import { createSessionFallbackStore } from '../main/secrets/session';
 import type { SecretStore } from '../main/secrets/types';
 import { describeIfAvailable } from '../test/helpers/skip';
@@ -145,7 +146,9 @@ describeIfAvailable(
         await page.keyboard.press('Enter');
         await page.locator('#reading').waitFor();
         const used = await page.locator('#reading-used').textContent();
-        expect(used).toBe(lang === 'en' ? '1,087.75 / 1,500 AI credits used' : '已用 1,087.75 / 1,500 AI 积分');
+        expect(used).toBe(
+          lang === 'en' ? '1,087.75 / 1,500 AI credits used' : '已用 1,087.75 / 1,500 AI 积分',
+        );
         expect(await page.locator('#reading-percent').textContent()).toBe(
           lang === 'en' ? '72 % used · 28 % left' : '已用 72% · 剩余 28%',
         );
@@ -380,6 +383,9 @@ describeIfAvailable(
       homeFiles: {
         '.config/opencode/copilot-quota-token.json': { token: LEGACY_PAT, username: 'octocat', tier: 'pro' },
       },
+      // The app's layered store over a memory stand-in for the keychain: saves land "in the keychain", so the
+      // legacy file may be deleted afterwards.
+      secrets: createSessionFallbackStore(createMemoryStore()),
     });
     const first = await openWizard(browser!, { dispatch: w.dispatch });
     // The legacy file is offered; its token is imported (checked), saved, then the file deleted.
@@ -406,9 +412,32 @@ describeIfAvailable(
     const { page } = await openWizard(browser!, { dispatch: w.dispatch });
     await page.getByRole('button', { name: 'Remove: @octocat' }).click();
     await expect.poll(() => heading(page)).toBe('Welcome');
-    // The test world's memory store keeps tokens for the session only, and the message does not claim a keychain.
-    expect(await status(page)).toBe('Token removed.');
+    expect(await status(page)).toBe('Token removed from the keychain.');
     expect(await w.secrets.list()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('does not offer to delete the legacy file after saving a different, pasted token', async () => {
+    const w = await start(patState(billingCreditsMultiModel), {
+      homeFiles: {
+        '.config/opencode/copilot-quota-token.json': { token: LEGACY_PAT, username: 'octocat', tier: 'pro' },
+      },
+      secrets: createSessionFallbackStore(createMemoryStore()),
+    });
+    const { page, problems } = await openWizard(browser!, { dispatch: w.dispatch });
+    // Imported first, then replaced by a pasted token: what is saved is not the file's token.
+    await page.locator('#use-legacy').click();
+    await page.locator('input[value=pro]').waitFor();
+    await page.keyboard.press('Escape');
+    await pasteAndCheck(page, PAT);
+    await page.locator('input[value=pro]').check();
+    await page.locator('#save').click();
+    await page.locator('#reading').waitFor();
+    expect(await page.locator('#saved-where').textContent()).toBe('Saved in the system keychain.');
+    expect(await page.locator('#delete-legacy').count()).toBe(0);
+    // And main would refuse anyway, in the user's language.
+    expect(await w.dispatch('setup:deleteLegacy', undefined)).toMatchObject({ ok: false });
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 
@@ -490,6 +519,8 @@ describeIfAvailable(
     expect(await focusedId(page)).toBe('server');
     await page.locator('#open-template').click();
     await expect.poll(() => w.opened.length).toBe(1);
+    // acme.ghe.com is not saved yet: main asked the user (the test world answers "Open") before opening it.
+    expect(w.confirmAsked).toEqual(['acme.ghe.com']);
     expect(w.opened[0]).toMatch(/^https:\/\/acme\.ghe\.com\/settings\/personal-access-tokens\/new\?/);
     await shot(page, '2-create-ghe-en-light');
 

@@ -18,8 +18,21 @@ export const fail = <T = never>(error: ErrorInfo): Result<T> => ({ ok: false, er
 
 /** Longest token accepted. Real PATs are ~93 chars; the cap only stops abuse (huge strings over IPC). */
 export const MAX_TOKEN_LENGTH = 512;
+/** Smallest custom allowance accepted (the renderer's and the validator's message both say so). */
+export const MIN_ALLOWANCE = 1;
 /** Largest custom allowance accepted; far above any plan (Max: 20,000 credits). */
 export const MAX_ALLOWANCE = 10_000_000;
+
+/**
+ * Why the setup service refused a legacy-file action: the `detail` of its config/badInput error, a code the
+ * wizard turns into a message in the user's language (main does not know the language the page shows).
+ */
+export const SETUP_REFUSAL = {
+  /** importLegacy: the file's github.com token would go to the other server the wizard is set to. */
+  legacyOtherServer: 'legacyOtherServer',
+  /** deleteLegacy: the keychain does not hold that exact token, so the file is its only copy. */
+  legacyNotInKeychain: 'legacyNotInKeychain',
+} as const;
 const MAX_KEY_LENGTH = 300;
 /** Longest GitHub address accepted (setup:setServer). Real ones are short; the cap only stops abuse. */
 export const MAX_ADDRESS_LENGTH = 300;
@@ -232,7 +245,9 @@ function validatePlan(x: unknown): Result<PlanId | null> {
 function validateAllowance(x: unknown): Result<number | null> {
   if (x === null) return ok(null);
   if (typeof x !== 'number' || !Number.isFinite(x)) return bad('allowance must be a number');
-  if (x <= 0 || x > MAX_ALLOWANCE) return bad(`allowance must be between 1 and ${MAX_ALLOWANCE}`);
+  if (x < MIN_ALLOWANCE || x > MAX_ALLOWANCE) {
+    return bad(`allowance must be between ${MIN_ALLOWANCE} and ${MAX_ALLOWANCE}`);
+  }
   return ok(x);
 }
 

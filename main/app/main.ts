@@ -7,6 +7,7 @@
  * COPILOT_METER_TEST_HOOK=1 exposes the tray state to the e2e test; COPILOT_METER_CONFIG_DIR moves settings.
  */
 import * as electron from 'electron';
+import { createTranslator, pickLanguage } from '../../shared/i18n';
 import { createEngine } from '../core/engine';
 import { FetchHttp } from '../core/http';
 import { nodeFiles, systemClock, systemEnv } from '../core/system';
@@ -18,7 +19,7 @@ import { startTrayApp, type TrayApp } from './controller';
 import { fromElectron } from './electron-api';
 import { registerIpc } from './ipc';
 import { openElectronSettings } from './settings-electron';
-import { applicationMenu, createWizardWindows, electronWizardDeps } from './wizard-window';
+import { applicationMenu, confirmOpenHost, createWizardWindows, electronWizardDeps } from './wizard-window';
 
 async function main(): Promise<void> {
   const api = fromElectron(electron);
@@ -39,6 +40,10 @@ async function main(): Promise<void> {
     random: Math.random,
   });
   const apiOverride = env.vars.COPILOT_METER_API_URL;
+  const localeCandidates = () =>
+    [env.vars.LC_ALL, env.vars.LC_MESSAGES, env.vars.LANG, electron.app.getLocale()].filter(
+      (x): x is string => typeof x === 'string' && x !== '',
+    );
   const apiUrl = () => apiOverride ?? settings.get().apiUrl;
 
   let tray: TrayApp | null = null;
@@ -64,11 +69,17 @@ async function main(): Promise<void> {
       ...(apiOverride ? { apiUrl: apiOverride } : {}),
     }),
     // The setup service already maps target ids to allowlisted URLs; the check is repeated at the door, against
-    // the server the wizard is set to (a GitHub Enterprise host chosen but not saved yet counts).
-    openUrl: async (url) => {
-      const state = await service.getState();
-      await wizard.openAllowedExternal(url, state.ok ? state.value.webHost : webHost());
+    // the host the service vouches for (github.com, a saved one, or one the user confirmed below).
+    openUrl: async (url, host) => {
+      await wizard.openAllowedExternal(url, host);
     },
+    // A server typed in the wizard but not saved: the user confirms it here, in main, before a page opens there.
+    confirmOpen: (host) =>
+      confirmOpenHost(
+        electron.dialog,
+        createTranslator(pickLanguage([settings.get().language, ...localeCandidates()])).t,
+        host,
+      ),
     close: () => wizard.close(),
     onSaved: () => void tray?.credentialsChanged(),
     // A removed token or a chosen login: the tray re-reads credentials (and leaves an "expired token" stop).
@@ -94,10 +105,7 @@ async function main(): Promise<void> {
       return (found?.credentials.length ?? 0) > 0;
     },
     openSetup,
-    localeCandidates: () =>
-      [env.vars.LC_ALL, env.vars.LC_MESSAGES, env.vars.LANG, electron.app.getLocale()].filter(
-        (x): x is string => typeof x === 'string' && x !== '',
-      ),
+    localeCandidates,
     testHook: env.vars.COPILOT_METER_TEST_HOOK === '1',
   });
 }

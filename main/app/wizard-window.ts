@@ -10,6 +10,7 @@
 import type * as Electron from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Translator } from '../../shared/i18n';
 import { isAllowedExternalUrl } from '../setup/links';
 
 /** dist/app/main.cjs sits beside dist/app/preload.cjs; the renderer files are in dist/renderer/. */
@@ -90,6 +91,33 @@ export function electronWizardDeps(
     isPackaged: electron.app.isPackaged,
     ...(onClosed ? { onClosed } : {}),
   };
+}
+
+/** The slice of Electron's dialog module that confirmOpenHost uses. */
+export interface ConfirmDialog {
+  showMessageBox(options: Electron.MessageBoxOptions): Promise<{ response: number }>;
+}
+
+/**
+ * Asks, in a dialog of main's own (the renderer cannot answer it), before a page on a server the user has not
+ * saved opens in the browser. Cancel is the default and what Escape or closing the dialog gives.
+ */
+export async function confirmOpenHost(
+  dialog: ConfirmDialog,
+  t: Translator['t'],
+  host: string,
+): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    title: 'Copilot Meter',
+    message: t('wizard.confirmOpen.message', { host }),
+    detail: t('wizard.confirmOpen.detail'),
+    buttons: [t('wizard.confirmOpen.cancel'), t('wizard.confirmOpen.open')],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  });
+  return response === 1;
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   type SaveRequest,
   type SaveResult,
   type ServerChoice,
+  SETUP_REFUSAL,
   type SetupState,
   type StoredAccount,
   type TokenCheckView,
@@ -25,6 +26,7 @@ import {
   type UseFoundResult,
 } from '../../shared/ipc';
 import { allowanceFor } from '../../shared/plans';
+import { mayUseOn } from '../core/credentials/host';
 import type { Credential, CredentialLookup } from '../core/credentials/types';
 import { tokenHint } from '../core/credentials/types';
 import type { Env } from '../core/ports';
@@ -40,7 +42,11 @@ import { externalUrl, isAllowedExternalUrl } from './links';
 /** The part of the settings store the wizard needs. */
 export interface SetupSettings {
   get(): Settings;
-  update(patch: Partial<Settings>): unknown;
+  /**
+   * A function of the current file is applied to what is on disk at that moment: after an await (a keychain
+   * unlock prompt) the CLI may have changed the file, and a list read before it would undo that change.
+   */
+  update(change: Partial<Settings> | ((current: Settings) => Settings)): unknown;
 }
 
 /** File effects: the legacy token file is the only file the wizard may delete. */
@@ -63,8 +69,17 @@ export interface SetupServiceDeps {
   env: Env;
   /** REST API base; defaults to the settings' apiUrl. */
   apiUrl?: string;
-  /** Opens an (already allowlisted) URL in the user's browser; shell.openExternal in the app. */
-  openUrl?(url: string): Promise<void>;
+  /**
+   * Opens an (already allowlisted) URL in the user's browser; shell.openExternal in the app. webHost is the host
+   * the service vouches for (github.com, a saved one, or one the user confirmed), for the allowlist at the door.
+   */
+  openUrl?(url: string, webHost: string): Promise<void>;
+  /**
+   * Asks the user, in main (never the renderer), whether to open a page on a host not saved in settings: the
+   * renderer chose that host (setServer), and a compromised one could pick a phishing site. True = open.
+   * Without it, such links are not opened.
+   */
+  confirmOpen?(host: string): Promise<boolean>;
   /** Closes the wizard window. */
   close?(): void;
   onSaved?(result: SaveResult): void;
@@ -210,6 +225,44 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     return true;
   }
 
+  /**
+   * Does the keychain itself hold exactly this token, under an account it may belong to? Session-only entries do
+   * not count (they are gone after a restart), nor does a store that is memory anyway: deleting the legacy file
+   * must never destroy the only lasting copy of its token.
+   */
+  async function keptInKeychain(c: Credential): Promise<boolean> {
+    const store = deps.secrets;
+    const layered = hasSessionLayer(store);
+    if (!layered && store.kind !== 'keychain') return false;
+    for (const key of await store.list()) {
+      const ref = parseAccountKey(key);
+      if (!ref || !mayUseOn(c, ref.host)) continue;
+      if (c.login && ref.login.toLowerCase() !== c.login.toLowerCase()) continue;
+      // The layered store answers get() from memory first: a session entry would hide the keychain's.
+      if (layered && (await store.isSessionOnly(key))) continue;
+      if ((await store.get(key)) === c.token) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Hosts whose pages open without asking: github.com and the ones in settings (the server the user saved, or
+   * the environment's override, and saved accounts). An unsaved server came from the renderer (setServer).
+   */
+  function savedHosts(): Set<string> {
+    const s = deps.settings.get();
+    const hosts = new Set(['github.com', ...s.accounts.map((a) => a.host.toLowerCase())]);
+    for (const api of [deps.apiUrl, s.apiUrl]) {
+      if (!api) continue;
+      try {
+        hosts.add(webHostOfApi(api).toLowerCase());
+      } catch {
+        // An unusable configured URL names no host to trust.
+      }
+    }
+    return hosts;
+  }
+
   async function accounts(settings: Settings): Promise<StoredAccount[]> {
     const active = settings.activeAccount ?? (settings.accounts[0] ? keyOf(settings.accounts[0]) : null);
     const list: StoredAccount[] = [];
@@ -332,6 +385,11 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         const l = await lookup(['legacy-quota-file']);
         const c = l.credentials.find((x) => x.source === 'legacy-quota-file');
         if (!c) return fail({ kind: 'config', reason: 'noCredential', detail: 'no legacy token file' });
+        // The file's token is a github.com token: never sent to another server the wizard was set to (a
+        // compromised renderer could have chosen attacker.example). An unusable URL throws here (config error).
+        if (!mayUseOn(c, webHostOfApi(apiUrl()))) {
+          return fail({ kind: 'config', reason: 'badInput', detail: SETUP_REFUSAL.legacyOtherServer });
+        }
         return check(c.token, c.plan ?? null);
       }),
 
@@ -366,16 +424,18 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
           lastCheckedAt: nowIso,
         };
         if (store === 'session') account.sessionOnly = true;
-        const s = deps.settings.get();
-        await deps.settings.update({
-          accounts: [...s.accounts.filter((a) => keyOf(a) !== key), account],
+        // Applied to the file as it is now (the keychain above may have waited on an unlock prompt, during which
+        // the CLI can have added an account).
+        await deps.settings.update((cur) => ({
+          ...cur,
+          accounts: [...cur.accounts.filter((a) => keyOf(a) !== key), account],
           activeAccount: key,
           plan,
           allowanceOverride: req.allowance,
           // The server the token was checked against becomes the app's server (only when the user chose one,
           // so an environment override is never written to settings).
           ...(p.server !== null ? { apiUrl: p.server } : {}),
-        });
+        }));
         // The token now lives in the store only; drop the wizard's copy. Settings now hold the chosen server.
         pending = null;
         if (p.server !== null && server === p.server) server = null;
@@ -417,30 +477,40 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
 
     deleteLegacy: () =>
       guard(async () => {
-        const legacy = legacyOf(await lookup(['legacy-quota-file']));
+        const l = await lookup(['legacy-quota-file']);
+        const legacy = legacyOf(l);
         // Only the path the legacy source itself reported can be deleted: the renderer names no path.
         if (!legacy || !legacyQuotaFilePaths(deps.env).includes(legacy.path)) return ok({ deleted: false });
+        // Only once the keychain holds that very token: after a session-only save, a different account's token,
+        // or a file that cannot be read, the file may be the only lasting copy.
+        const c = l.credentials.find((x) => x.source === 'legacy-quota-file' && x.origin === legacy.path);
+        if (!c || !(await keptInKeychain(c))) {
+          return fail({ kind: 'config', reason: 'badInput', detail: SETUP_REFUSAL.legacyNotInKeychain });
+        }
         return ok({ deleted: await deps.files.remove(legacy.path) });
       }),
 
     removeToken: ({ key }) =>
       guard(async () => {
-        const s = deps.settings.get();
-        const sessionOnly = s.accounts.some((a) => keyOf(a) === key && a.sessionOnly);
+        const sessionOnly = deps.settings.get().accounts.some((a) => keyOf(a) === key && a.sessionOnly);
         // A session-only account never had its token in the keychain: a broken keychain must not block removing it.
         const removed = await deps.secrets.delete(key).catch((e: unknown) => {
           if (sessionOnly) return false;
           throw e;
         });
-        const accounts = s.accounts.filter((a) => keyOf(a) !== key);
-        if (accounts.length !== s.accounts.length || s.activeAccount === key) {
-          await deps.settings.update({
-            accounts,
-            activeAccount: s.activeAccount === key ? null : s.activeAccount,
-          });
+        // Read after the keychain answered (maybe behind an unlock prompt): a list read before it would drop an
+        // account the CLI added meanwhile.
+        const before = deps.settings.get();
+        const dropped = before.accounts.some((a) => keyOf(a) === key);
+        if (dropped || before.activeAccount === key) {
+          await deps.settings.update((cur) => ({
+            ...cur,
+            accounts: cur.accounts.filter((a) => keyOf(a) !== key),
+            activeAccount: cur.activeAccount === key ? null : cur.activeAccount,
+          }));
         }
         deps.onCredentialsChanged?.();
-        return ok({ removed: removed || accounts.length !== s.accounts.length });
+        return ok({ removed: removed || dropped });
       }),
 
     setLanguage: ({ language }) =>
@@ -455,7 +525,12 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         const host = webHost();
         const url = externalUrl(target, host);
         if (!isAllowedExternalUrl(url, { webHost: host }) || !deps.openUrl) return ok({ opened: false });
-        await deps.openUrl(url);
+        // A host only the renderer named (setServer, not saved) could be a phishing page dressed as GitHub's
+        // token form: the user confirms it in a dialog of main's own, where the renderer has no say.
+        if (!savedHosts().has(host.toLowerCase())) {
+          if (!deps.confirmOpen || !(await deps.confirmOpen(host))) return ok({ opened: false });
+        }
+        await deps.openUrl(url, host);
         return ok({ opened: true });
       }),
 

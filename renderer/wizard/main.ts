@@ -23,6 +23,9 @@ import {
 import { LANGS } from '../../shared/i18n/catalog';
 import {
   MAX_ADDRESS_LENGTH,
+  MAX_ALLOWANCE,
+  MIN_ALLOWANCE,
+  SETUP_REFUSAL,
   tokenShape,
   validateToken,
   type FoundCredential,
@@ -56,6 +59,8 @@ interface UiState {
   plan: PlanId | 'custom' | null;
   customAllowance: string;
   legacyNote: string | null;
+  /** The token being checked/saved came from the legacy file (not pasted): only then may Done offer to delete it. */
+  importedLegacy: boolean;
   /** The last save failed in the keychain: offer "Try again" and "Keep for this session only". */
   keychainFailed: boolean;
   /** The "GitHub Enterprise?" disclosure is open. */
@@ -79,6 +84,7 @@ const ui: UiState = {
   plan: null,
   customAllowance: '',
   legacyNote: null,
+  importedLegacy: false,
   keychainFailed: false,
   serverOpen: false,
   serverError: null,
@@ -135,6 +141,13 @@ function go(step: Step): void {
 }
 
 function errorText(e: ErrorInfo): string {
+  // Main's refusals of a legacy-file action carry a code (main does not know the page's language).
+  if (e.kind === 'config' && e.reason === 'badInput') {
+    if (e.detail === SETUP_REFUSAL.legacyOtherServer) {
+      return t('wizard.legacy.otherServer', { host: ui.setup?.webHost ?? '' });
+    }
+    if (e.detail === SETUP_REFUSAL.legacyNotInKeychain) return t('wizard.done.legacyKept');
+  }
   return describeError(e, tr);
 }
 
@@ -536,7 +549,8 @@ function customAllowance(unit: Unit | null): { radio: HTMLElement; field: HTMLEl
           h('input', {
             id: 'custom-allowance',
             type: 'number',
-            min: 1,
+            min: MIN_ALLOWANCE,
+            max: MAX_ALLOWANCE,
             step: 'any',
             inputmode: 'decimal',
             value: ui.customAllowance,
@@ -717,7 +731,10 @@ function done(): HTMLElement[] {
     out.push(h('p', { class: 'error' }, `${t('wizard.done.noReading')} ${errorText(saved.refreshError)}`));
   }
   const legacy = ui.setup?.legacy;
-  if (saved && legacy && !ui.legacyNote) {
+  // Only the legacy file's own token, saved in the keychain, makes the file redundant: after a session-only save
+  // or a different token, the file is still the only lasting copy (main refuses too; this avoids offering it).
+  const deletable = saved?.account.store === 'keychain' && ui.importedLegacy;
+  if (deletable && legacy && !ui.legacyNote) {
     out.push(
       h(
         'div',
@@ -867,6 +884,8 @@ async function checkToken(): Promise<void> {
     return;
   }
   const r = await call(api().checkToken({ token: valid.value }), t('wizard.paste.checking'));
+  // Main now holds this pasted token (or none): whatever is saved next is not the legacy file's.
+  ui.importedLegacy = false;
   if (r.ok) {
     // Main keeps the checked token for saving; the page does not need it any more.
     tokenInput.value = '';
@@ -880,6 +899,7 @@ async function checkToken(): Promise<void> {
 
 async function importLegacy(): Promise<void> {
   const r = await call(api().importLegacy(), t('wizard.paste.checking'));
+  ui.importedLegacy = r.ok;
   if (r.ok) afterCheck(r.value);
   else render(false);
 }
@@ -890,8 +910,12 @@ async function save(sessionOnly = false): Promise<void> {
   let allowance: number | null = null;
   if (ui.plan === 'custom') {
     const n = Number(ui.customAllowance.replace(',', '.'));
-    if (!ui.customAllowance.trim() || !Number.isFinite(n) || n <= 0) {
-      ui.status = { kind: 'error', text: t('wizard.plan.invalid') };
+    // The same range main's validator accepts (shared/ipc.ts), so the user hears it here, in their language.
+    if (!ui.customAllowance.trim() || !Number.isFinite(n) || n < MIN_ALLOWANCE || n > MAX_ALLOWANCE) {
+      ui.status = {
+        kind: 'error',
+        text: t('wizard.plan.invalid', { min: tr.num(MIN_ALLOWANCE), max: tr.num(MAX_ALLOWANCE) }),
+      };
       render(false);
       document.getElementById('custom-allowance')?.focus();
       return;

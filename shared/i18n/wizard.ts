@@ -87,7 +87,7 @@ export const wizard = defineMessages(
     'wizard.plan.option': '{plan}: {allowance} {unit} per month',
     'wizard.plan.custom': 'Custom allowance',
     'wizard.plan.customLabel': 'Monthly allowance in {unit}',
-    'wizard.plan.invalid': 'Enter a positive number.',
+    'wizard.plan.invalid': 'Enter a number from {min} to {max}.',
     'wizard.plan.pick': 'Choose a plan or enter an allowance.',
     'wizard.plan.save': 'Save',
     'wizard.plan.saving': 'Saving…',
@@ -117,6 +117,14 @@ export const wizard = defineMessages(
     'wizard.done.deleteLegacy': 'Delete old file',
     'wizard.done.legacyDeleted': 'Old token file deleted.',
     'wizard.done.legacyGone': 'The old token file was already gone.',
+    'wizard.done.legacyKept':
+      'The old token file was not deleted: its token is not saved in the system keychain, and the file is its only copy.',
+    'wizard.legacy.otherServer':
+      'The old token file holds a github.com token: it is not sent to {host}. Clear the GitHub Enterprise address to use it.',
+    'wizard.confirmOpen.message': 'Open {host} in your browser?',
+    'wizard.confirmOpen.detail': 'Copilot Meter will send your token only to this server.',
+    'wizard.confirmOpen.open': 'Open',
+    'wizard.confirmOpen.cancel': 'Cancel',
 
     'wizard.source.opencode': 'OpenCode',
     'wizard.source.copilot-editor': 'a Copilot editor plugin',
@@ -206,7 +214,7 @@ export const wizard = defineMessages(
       'wizard.plan.option': '{plan}：每月 {allowance} {unit}',
       'wizard.plan.custom': '自定义额度',
       'wizard.plan.customLabel': '每月额度（{unit}）',
-      'wizard.plan.invalid': '请输入正数。',
+      'wizard.plan.invalid': '请输入 {min} 到 {max} 之间的数字。',
       'wizard.plan.pick': '请选择套餐或输入额度。',
       'wizard.plan.save': '保存',
       'wizard.plan.saving': '正在保存…',
@@ -234,6 +242,13 @@ export const wizard = defineMessages(
       'wizard.done.deleteLegacy': '删除旧文件',
       'wizard.done.legacyDeleted': '旧令牌文件已删除。',
       'wizard.done.legacyGone': '旧令牌文件已不存在。',
+      'wizard.done.legacyKept': '旧令牌文件未删除：其中的令牌没有保存在系统钥匙串中，该文件是它唯一的副本。',
+      'wizard.legacy.otherServer':
+        '旧令牌文件中是 github.com 的令牌，不会发送到 {host}。清除 GitHub Enterprise 地址后即可使用。',
+      'wizard.confirmOpen.message': '在浏览器中打开 {host}？',
+      'wizard.confirmOpen.detail': 'Copilot Meter 只会把你的令牌发送到这个服务器。',
+      'wizard.confirmOpen.open': '打开',
+      'wizard.confirmOpen.cancel': '取消',
 
       'wizard.source.opencode': 'OpenCode',
       'wizard.source.copilot-editor': 'Copilot 编辑器插件',
@@ -331,7 +346,7 @@ export const wizard = defineMessages(
       'wizard.plan.option': '{plan} : {allowance} {unit} par mois',
       'wizard.plan.custom': 'Allocation personnalisée',
       'wizard.plan.customLabel': 'Allocation mensuelle en {unit}',
-      'wizard.plan.invalid': 'Saisissez un nombre positif.',
+      'wizard.plan.invalid': 'Saisissez un nombre de {min} à {max}.',
       'wizard.plan.pick': 'Choisissez un forfait ou saisissez une allocation.',
       'wizard.plan.save': 'Enregistrer',
       'wizard.plan.saving': 'Enregistrement…',
@@ -362,6 +377,14 @@ export const wizard = defineMessages(
       'wizard.done.deleteLegacy': 'Supprimer l’ancien fichier',
       'wizard.done.legacyDeleted': 'Ancien fichier de jeton supprimé.',
       'wizard.done.legacyGone': 'L’ancien fichier de jeton n’existait déjà plus.',
+      'wizard.done.legacyKept':
+        'L’ancien fichier de jeton n’a pas été supprimé : son jeton n’est pas enregistré dans le trousseau du système, et ce fichier en est la seule copie.',
+      'wizard.legacy.otherServer':
+        'L’ancien fichier contient un jeton github.com : il n’est pas envoyé à {host}. Effacez l’adresse GitHub Enterprise pour l’utiliser.',
+      'wizard.confirmOpen.message': 'Ouvrir {host} dans votre navigateur ?',
+      'wizard.confirmOpen.detail': 'Copilot Meter n’enverra votre jeton qu’à ce serveur.',
+      'wizard.confirmOpen.open': 'Ouvrir',
+      'wizard.confirmOpen.cancel': 'Annuler',
 
       'wizard.source.opencode': 'OpenCode',
       'wizard.source.copilot-editor': 'un plugin Copilot d’éditeur',

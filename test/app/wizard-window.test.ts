@@ -4,9 +4,11 @@
  * "closed" case drives the real setup service (fake GitHub, memory store).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, MessageBoxOptions } from 'electron';
+import { createTranslator } from '../../shared/i18n';
 import {
   applicationMenu,
+  confirmOpenHost,
   createWizardWindows,
   type PreventableEvent,
   type WizardWebContents,
@@ -200,6 +202,39 @@ describe('the wizard window', () => {
     expect(error(await service.save({ plan: 'pro', allowance: null }))).toMatchObject({ reason: 'badInput' });
     expect(value(await service.getState()).webHost).toBe('github.com');
     expect(await world.secrets.list()).toEqual([]);
+  });
+});
+
+describe('asking before a page opens on a server the user has not saved', () => {
+  /** A dialog stand-in that records what it was asked and answers with a given button index. */
+  const dialog = (response: number) => {
+    const asked: MessageBoxOptions[] = [];
+    return {
+      asked,
+      showMessageBox: async (o: MessageBoxOptions) => {
+        asked.push(o);
+        return { response };
+      },
+    };
+  };
+
+  it('names the host, says where the token goes, and defaults to Cancel', async () => {
+    const d = dialog(0);
+    expect(await confirmOpenHost(d, createTranslator('en').t, 'acme.ghe.com')).toBe(false);
+    const o = d.asked[0]!;
+    expect(o.message).toBe('Open acme.ghe.com in your browser?');
+    expect(o.detail).toBe('Copilot Meter will send your token only to this server.');
+    expect(o.buttons).toEqual(['Cancel', 'Open']);
+    // Enter (default) and Escape / closing the dialog (cancel) both mean "do not open".
+    expect(o.defaultId).toBe(0);
+    expect(o.cancelId).toBe(0);
+  });
+
+  it('opens only when the user pressed Open, and speaks the user’s language', async () => {
+    const d = dialog(1);
+    expect(await confirmOpenHost(d, createTranslator('fr').t, 'acme.ghe.com')).toBe(true);
+    expect(d.asked[0]!.message).toBe('Ouvrir acme.ghe.com dans votre navigateur ?');
+    expect(d.asked[0]!.buttons).toEqual(['Annuler', 'Ouvrir']);
   });
 });
 

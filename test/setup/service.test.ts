@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaveResult, SetupState, TokenCheckView } from '../../shared/ipc';
+import { SETUP_REFUSAL } from '../../shared/ipc';
+import type { AccountSettings } from '../../main/settings/types';
+import { createMemoryStore } from '../../main/secrets/memory';
+import { createSessionFallbackStore } from '../../main/secrets/session';
+import type { SecretStore } from '../../main/secrets/types';
 import { billingCreditsMultiModel, billingEmpty, internalProPlus } from '../fake-github/fixtures';
 import {
   CLASSIC,
@@ -220,8 +225,15 @@ describe('setup service: legacy file, found logins, links, language, close', () 
     '.config/opencode/copilot-quota-token.json': { token: LEGACY_PAT, username: 'octocat', tier: 'pro' },
   };
 
+  // The app's store: the keychain (here a memory stand-in, so kind 'keychain') with the session-only layer.
+  const keychainLike = () => createSessionFallbackStore(createMemoryStore());
+
   it('imports the legacy token (its tier preselects the plan), saves it, then deletes the file', async () => {
-    const w = await start({ fake: patState(billingCreditsMultiModel), homeFiles: LEGACY });
+    const w = await start({
+      fake: patState(billingCreditsMultiModel),
+      homeFiles: LEGACY,
+      secrets: keychainLike(),
+    });
     const check = value(await w.service.importLegacy());
     expect(check).toMatchObject({ login: 'octocat', plan: 'pro', tokenHint: `…${LEGACY_PAT.slice(-4)}` });
     const saved: SaveResult = value(await w.service.save({ plan: 'pro', allowance: null }));
@@ -232,6 +244,73 @@ describe('setup service: legacy file, found logins, links, language, close', () 
     expect(existsSync(path)).toBe(false);
     expect(value(await w.service.getState()).legacy).toBeNull();
     expect(value(await w.service.deleteLegacy())).toEqual({ deleted: false });
+  });
+
+  it('never sends the legacy github.com token to another server the wizard was set to', async () => {
+    const w = await start({ fake: patState(billingCreditsMultiModel), homeFiles: LEGACY });
+    value(await w.service.setServer({ address: 'attacker.example' }));
+    expect(error(await w.service.importLegacy())).toEqual({
+      kind: 'config',
+      reason: 'badInput',
+      detail: SETUP_REFUSAL.legacyOtherServer,
+    });
+    // Nothing pending either: a save now cannot store it for that server.
+    expect(error(await w.service.save({ plan: 'pro', allowance: null }))).toMatchObject({
+      reason: 'badInput',
+    });
+    // Back on the configured (github.com-like, loopback) server the import works.
+    w.service.reset();
+    expect(value(await w.service.importLegacy())).toMatchObject({ login: 'octocat' });
+  });
+
+  it('keeps the legacy file when its token was kept for this session only', async () => {
+    const w = await start({
+      fake: patState(billingCreditsMultiModel),
+      homeFiles: LEGACY,
+      secrets: keychainLike(),
+    });
+    value(await w.service.importLegacy());
+    const saved = value(await w.service.save({ plan: 'pro', allowance: null, sessionOnly: true }));
+    expect(saved.account.store).toBe('session');
+    const path = value(await w.service.getState()).legacy!.path;
+    expect(error(await w.service.deleteLegacy())).toEqual({
+      kind: 'config',
+      reason: 'badInput',
+      detail: SETUP_REFUSAL.legacyNotInKeychain,
+    });
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('keeps the legacy file when the keychain holds a different token (another paste, another account)', async () => {
+    const w = await start({
+      fake: patState(billingCreditsMultiModel),
+      homeFiles: LEGACY,
+      secrets: keychainLike(),
+    });
+    const path = value(await w.service.getState()).legacy!.path;
+    // The same account with a pasted token: the keychain's token is not the file's.
+    value(await w.service.checkToken({ token: PAT }));
+    value(await w.service.save({ plan: 'pro', allowance: null }));
+    expect(error(await w.service.deleteLegacy())).toMatchObject({
+      detail: SETUP_REFUSAL.legacyNotInKeychain,
+    });
+    // Another account holding the file's token does not count either: the file is octocat's.
+    const other = `${new URL(w.fake.url).host}/hubot`;
+    await w.secrets.set(other, LEGACY_PAT);
+    expect(error(await w.service.deleteLegacy())).toMatchObject({
+      detail: SETUP_REFUSAL.legacyNotInKeychain,
+    });
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('keeps the legacy file when the store is memory only (no keychain at all)', async () => {
+    const w = await start({ fake: patState(billingCreditsMultiModel), homeFiles: LEGACY });
+    value(await w.service.importLegacy());
+    expect(value(await w.service.save({ plan: 'pro', allowance: null })).account.store).toBe('session');
+    expect(error(await w.service.deleteLegacy())).toMatchObject({
+      detail: SETUP_REFUSAL.legacyNotInKeychain,
+    });
+    expect(existsSync(value(await w.service.getState()).legacy!.path)).toBe(true);
   });
 
   it('says there is nothing to import when there is no legacy file', async () => {
@@ -269,6 +348,53 @@ describe('setup service: legacy file, found logins, links, language, close', () 
     expect(w.opened[1]).toBe('https://acme.ghe.com/settings/billing');
   });
 
+  it('opens github.com and saved hosts directly, without asking', async () => {
+    const w = await start({ fake: patState(billingCreditsMultiModel), apiUrl: 'https://api.github.com' });
+    expect(value(await w.service.openExternal({ target: 'tokensPage' }))).toEqual({ opened: true });
+    w.settings.update({ apiUrl: 'https://api.acme.ghe.com' });
+    expect(value(await w.service.openExternal({ target: 'tokensPage' }))).toEqual({ opened: true });
+    expect(w.opened).toEqual([
+      'https://github.com/settings/tokens?type=beta',
+      'https://acme.ghe.com/settings/tokens?type=beta',
+    ]);
+    expect(w.confirmAsked).toEqual([]);
+  });
+
+  it('asks the user before opening a page on a server only the wizard named, and opens nothing on "no"', async () => {
+    const w = await start({
+      fake: patState(billingCreditsMultiModel),
+      apiUrl: 'https://api.github.com',
+      confirmOpen: false,
+    });
+    value(await w.service.setServer({ address: 'phishing.example' }));
+    expect(value(await w.service.openExternal({ target: 'newTokenTemplate' }))).toEqual({ opened: false });
+    expect(w.confirmAsked).toEqual(['phishing.example']);
+    expect(w.opened).toEqual([]);
+  });
+
+  it('opens the unsaved server’s page once the user said yes', async () => {
+    const w = await start({
+      fake: patState(billingCreditsMultiModel),
+      apiUrl: 'https://api.github.com',
+      confirmOpen: true,
+    });
+    value(await w.service.setServer({ address: 'acme.ghe.com' }));
+    expect(value(await w.service.openExternal({ target: 'newTokenTemplate' }))).toEqual({ opened: true });
+    expect(w.confirmAsked).toEqual(['acme.ghe.com']);
+    expect(w.opened[0]).toMatch(/^https:\/\/acme\.ghe\.com\/settings\/personal-access-tokens\/new\?/);
+  });
+
+  it('opens no page on an unsaved server when it has no way to ask', async () => {
+    const w = await start({
+      fake: patState(billingCreditsMultiModel),
+      apiUrl: 'https://api.github.com',
+      confirmOpen: null,
+    });
+    value(await w.service.setServer({ address: 'acme.ghe.com' }));
+    expect(value(await w.service.openExternal({ target: 'tokensPage' }))).toEqual({ opened: false });
+    expect(w.opened).toEqual([]);
+  });
+
   it('stores the language choice (null follows the OS) and closes the window on request', async () => {
     const w = await start({ fake: patState(billingCreditsMultiModel) });
     expect(value(await w.service.setLanguage({ language: 'zh' }))).toEqual({ language: 'zh' });
@@ -289,6 +415,37 @@ describe('setup service: telling the tray, and forgetting', () => {
     expect(w.credentialsChanged).toBe(0);
     value(await w.service.removeToken({ key: account.key }));
     expect(w.credentialsChanged).toBe(1);
+  });
+
+  it('removing a token keeps an account the CLI added while the keychain was answering', async () => {
+    const inner = createMemoryStore();
+    let whileDeleting: (() => void) | null = null;
+    // The keychain answers only after a pause (an unlock prompt), during which the CLI writes settings.
+    const slowKeychain: SecretStore = {
+      kind: 'keychain',
+      get: (k) => inner.get(k),
+      set: (k, v) => inner.set(k, v),
+      list: () => inner.list(),
+      async delete(k) {
+        const r = await inner.delete(k);
+        whileDeleting?.();
+        return r;
+      },
+    };
+    const w = await start({ fake: patState(billingCreditsMultiModel), secrets: slowKeychain });
+    value(await w.service.checkToken({ token: PAT }));
+    const { account } = value(await w.service.save({ plan: 'pro', allowance: null }));
+    const cli: AccountSettings = {
+      login: 'hubot',
+      host: 'github.com',
+      tokenHint: 'abcd',
+      tokenExpiresAt: null,
+      lastCheckedAt: null,
+    };
+    whileDeleting = () => void w.settings.update((cur) => ({ ...cur, accounts: [...cur.accounts, cli] }));
+    expect(value(await w.service.removeToken({ key: account.key }))).toEqual({ removed: true });
+    expect(w.settings.get().accounts).toEqual([cli]);
+    expect(w.settings.get().activeAccount).toBeNull();
   });
 
   it('tells the tray when a found login is chosen, and not when using it failed', async () => {

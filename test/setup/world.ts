@@ -33,6 +33,8 @@ export interface SetupWorld {
   service: SetupService;
   dispatch: Dispatch;
   opened: string[];
+  /** Hosts the service asked the user about before opening a page there (confirmOpen). */
+  confirmAsked: string[];
   saved: SaveResult[];
   closed: number;
   /** Times the service told the tray that credentials changed (a token removed, a found login chosen). */
@@ -49,6 +51,8 @@ export interface WorldOptions {
   homeFiles?: Record<string, unknown>;
   /** The configured API before the wizard runs; the fake GitHub's URL unless given (e.g. github.com's default). */
   apiUrl?: string;
+  /** The user's answer when asked to open a page on an unsaved host; null = the service has no way to ask. */
+  confirmOpen?: boolean | null;
 }
 
 export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWorld> {
@@ -86,6 +90,7 @@ export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWor
     settings,
     secrets,
     opened: [],
+    confirmAsked: [],
     saved: [],
     closed: 0,
     credentialsChanged: 0,
@@ -102,6 +107,14 @@ export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWor
     openUrl: async (url) => {
       world.opened.push(url);
     },
+    ...(opts.confirmOpen === null
+      ? {}
+      : {
+          confirmOpen: async (host: string) => {
+            world.confirmAsked.push(host);
+            return opts.confirmOpen ?? true;
+          },
+        }),
     close: () => {
       world.closed += 1;
     },

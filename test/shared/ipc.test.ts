@@ -97,6 +97,16 @@ describe('save validation', () => {
     expect(validateRequest('setup:save', {}).ok).toBe(true);
   });
 
+  it('accepts allowances from 1 to 10,000,000 and refuses anything below 1, as its message says', () => {
+    expect(validateRequest('setup:save', { plan: null, allowance: 1 }).ok).toBe(true);
+    expect(validateRequest('setup:save', { plan: null, allowance: 10_000_000 }).ok).toBe(true);
+    refused('setup:save', { plan: null, allowance: 1e-9 });
+    refused('setup:save', { plan: null, allowance: 0.5 });
+    refused('setup:save', { plan: null, allowance: 10_000_000.5 });
+    const r = validateRequest('setup:save', { plan: null, allowance: 0.99 });
+    expect(!r.ok && r.error.detail).toBe('allowance must be between 1 and 10000000');
+  });
+
   it('refuses unknown plans, non-numbers, zero, negative, infinite and huge allowances', () => {
     refused('setup:save', { plan: 'platinum', allowance: null });
     refused('setup:save', { plan: 'PRO', allowance: null });
