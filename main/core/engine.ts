@@ -66,18 +66,31 @@ export function createEngine(deps: EngineDeps): Engine {
         ...(deps.random ? { random: deps.random } : {}),
       }));
 
+  // Keyed by the URL as given (the settings value, the same every refresh) and by its normalised form.
   function client(apiUrl: string): GitHubClient {
+    const given = clients.get(apiUrl);
+    if (given) return given;
     const key = normalizeApiUrl(apiUrl);
     let c = clients.get(key);
     if (!c) {
       c = makeClient(key);
       clients.set(key, c);
     }
+    clients.set(apiUrl, c);
     return c;
   }
 
-  const findCredentials = (sources?: CredentialSourceId[]) =>
-    findAllCredentials(createCredentialSources(deps, sources));
+  // The sources (and the paths they look at) depend only on deps: built once per selection, read every refresh.
+  const sourceSets = new Map<string, ReturnType<typeof createCredentialSources>>();
+  const findCredentials = (sources?: CredentialSourceId[]) => {
+    const key = sources ? sources.join(',') : '*';
+    let set = sourceSets.get(key);
+    if (!set) {
+      set = createCredentialSources(deps, sources);
+      sourceSets.set(key, set);
+    }
+    return findAllCredentials(set);
+  };
 
   return {
     findCredentials,

@@ -2,7 +2,7 @@
  * The real implementations of the seams in ports.ts, for the CLI and the app. Tests hand in doubles instead;
  * nothing else in main/core should touch Date.now, setTimeout, process.env or fs directly.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import type { Clock, Env, Files } from './ports';
@@ -47,7 +47,9 @@ export const nodeFiles: Files = {
   async readText(path) {
     try {
       // Synchronous on purpose: credential files are a few hundred bytes, and one blocking read costs ~10 µs
-      // where an async one costs four thread-pool round trips (open, stat, read, close), ~50 µs each.
+      // where an async one costs four thread-pool round trips (open, stat, read, close), ~50 µs each. Most of
+      // the places looked at hold no file: a stat that returns undefined is far cheaper than a thrown ENOENT.
+      if (!statSync(path, { throwIfNoEntry: false })) return null;
       return readFileSync(path, 'utf8');
     } catch (e) {
       // ENOTDIR: a parent of the path is a file, which for "is there a credential file here?" means "no".

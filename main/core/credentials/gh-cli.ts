@@ -77,11 +77,11 @@ function unquote(s: string): string {
 }
 
 export function ghCliSource(env: Env, files: Files): CredentialSource {
+  const path = ghHostsPath(env);
   return {
     id: 'gh-cli',
     async find(): Promise<CredentialLookup> {
       const out = emptyLookup();
-      const path = ghHostsPath(env);
       const r = await readFileSafe(files, 'gh-cli', path);
       if (r.ok === 'missing') return out;
       if (r.ok === false) {

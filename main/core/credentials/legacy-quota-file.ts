@@ -26,11 +26,12 @@ export function legacyQuotaFilePaths(env: Env): string[] {
 }
 
 export function legacyQuotaFileSource(env: Env, files: Files): CredentialSource {
+  const paths = legacyQuotaFilePaths(env);
   return {
     id: 'legacy-quota-file',
     async find(): Promise<CredentialLookup> {
       const out = emptyLookup();
-      for (const path of legacyQuotaFilePaths(env)) {
+      for (const path of paths) {
         const r = await readJsonObject(files, 'legacy-quota-file', path);
         if (r.ok === 'missing') continue;
         if (r.ok === false) {

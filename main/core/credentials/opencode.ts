@@ -41,11 +41,12 @@ export function hostOf(url: string): string | undefined {
 const KEYS = ['github-copilot', 'github-copilot-enterprise'] as const;
 
 export function opencodeSource(env: Env, files: Files): CredentialSource {
+  const paths = opencodeAuthPaths(env);
   return {
     id: 'opencode',
     async find(): Promise<CredentialLookup> {
       const out = emptyLookup();
-      for (const path of opencodeAuthPaths(env)) {
+      for (const path of paths) {
         const r = await readJsonObject(files, 'opencode', path);
         if (r.ok === 'missing') continue;
         if (r.ok === false) {
@@ -68,7 +69,14 @@ export function opencodeSource(env: Env, files: Files): CredentialSource {
                 : undefined
               : 'github.com';
           const origin = `${path} (${key})`;
-          const base = { source: 'opencode' as const, origin, ...(host ? { host } : {}) };
+          if (!host) {
+            // An enterprise sign-in without its server: sending it anywhere could send it to the wrong server.
+            out.problems.push(
+              problem('opencode', path, `key "${key}" has no usable "enterpriseUrl"; skipped`),
+            );
+            continue;
+          }
+          const base = { source: 'opencode' as const, origin, host };
           const hasRefresh = looksLikeToken(refresh);
           if (hasRefresh) out.credentials.push({ ...base, kind: 'oauth', token: refresh });
           // `access` equal to `refresh` is just the OAuth token again; a different one is a cached session token.

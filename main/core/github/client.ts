@@ -176,8 +176,6 @@ type Outcome =
 
 function interpret(res: HttpResponse, cached: EtagEntry | undefined, token: string, now: number): Outcome {
   const { status, headers } = res;
-  const detail = messageDetail(res.body, token);
-  const d = detail ? { detail } : {};
 
   if (status === 304) {
     if (!cached) {
@@ -210,6 +208,10 @@ function interpret(res: HttpResponse, cached: EtagEntry | undefined, token: stri
       };
     }
   }
+
+  // Only failures carry a message worth reading (parsing every success body twice cost more than the request).
+  const detail = messageDetail(res.body, token);
+  const d = detail ? { detail } : {};
 
   if (status === 401) {
     const expiresAt = parseTokenExpiration(headers['github-authentication-token-expiration']);
@@ -325,7 +327,19 @@ export function messageDetail(body: string, token: string): string | undefined {
 }
 
 /** "2026-12-31 00:00:00 UTC" or "2023-04-24 19:36:49 -0700" (or ISO) → ISO 8601 UTC, else undefined. */
+// Every response of a PAT carries the same expiry header: the last answer is remembered (a pure function's
+// result, so the memo cannot go stale).
+let lastExpiration: { value: string; result: string | undefined } | null = null;
+
 export function parseTokenExpiration(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (lastExpiration?.value === value) return lastExpiration.result;
+  const result = parseTokenExpirationUncached(value);
+  lastExpiration = { value, result };
+  return result;
+}
+
+function parseTokenExpirationUncached(value: string): string | undefined {
   if (!value) return undefined;
   const m =
     /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(UTC|GMT|Z|[+-]\d{2}:?\d{2})?$/i.exec(
@@ -339,7 +353,20 @@ export function parseTokenExpiration(value: string | undefined): string | undefi
   return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
 }
 
+// The same few URLs are built on every refresh; a small memo of the checked results (pure, so never stale).
+const builtUrls = new Map<string, string>();
+
 function buildUrl(base: string, path: string, query: GitHubRequest['query']): string {
+  const memoKey = `${base}\u0000${path}\u0000${query ? JSON.stringify(query) : ''}`;
+  const known = builtUrls.get(memoKey);
+  if (known !== undefined) return known;
+  const built = buildUrlUncached(base, path, query);
+  if (builtUrls.size > 256) builtUrls.clear();
+  builtUrls.set(memoKey, built);
+  return built;
+}
+
+function buildUrlUncached(base: string, path: string, query: GitHubRequest['query']): string {
   if (!path.startsWith('/') || path.startsWith('//')) {
     throw configError({
       reason: 'badInput',

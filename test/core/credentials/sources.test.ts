@@ -378,3 +378,26 @@ describe('findAllCredentials', () => {
     expect(JSON.stringify(r.problems)).not.toContain(PAT);
   });
 });
+
+describe('every file credential names its server', () => {
+  it('treats an editor apps.json key without a host as github.com, never as "any server"', async () => {
+    write(
+      '.config/github-copilot/apps.json',
+      JSON.stringify({ ':Iv1.abc': { oauth_token: OAUTH, user: 'octocat' } }),
+    );
+    const r = await copilotEditorSource(env, nodeFiles).find();
+    expect(r.credentials.map((c) => c.host)).toEqual(['github.com']);
+  });
+
+  it('skips an OpenCode enterprise sign-in that does not say its server, and says why', async () => {
+    write(
+      '.local/share/opencode/auth.json',
+      JSON.stringify({
+        'github-copilot-enterprise': { type: 'oauth', refresh: OAUTH, access: OAUTH, expires: 0 },
+      }),
+    );
+    const r = await opencodeSource(env, nodeFiles).find();
+    expect(r.credentials).toEqual([]);
+    expect(r.problems[0]?.message).toContain('enterpriseUrl');
+  });
+});
