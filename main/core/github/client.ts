@@ -39,8 +39,22 @@ import { normalizeApiUrl, webHost } from './url';
 
 export interface EtagEntry {
   etag: string;
-  /** The raw body text; parsed again on each 304 so callers can never mutate the cached copy. */
+  /** The raw body text. */
   body: string;
+  /**
+   * The parsed body, deep-frozen so no caller can change the cached copy; handed out again on each 304 (the
+   * same object, which also lets parsers memoise their result per answer).
+   */
+  parsed?: unknown;
+}
+
+/** Freezes a parsed JSON value all the way down (objects and arrays only; JSON has no other containers). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export interface EtagCache {
@@ -144,7 +158,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         const { res, body, notModified } = outcome;
         if (cache && !notModified && res.status >= 200 && res.status < 300) {
           const etag = res.headers['etag'];
-          if (etag) cache.set(key, { etag, body: res.body });
+          if (etag) cache.set(key, { etag, body: res.body, parsed: deepFreeze(body) });
           else cache.delete(key);
         }
         const tokenExpiresAt = parseTokenExpiration(res.headers['github-authentication-token-expiration']);
@@ -190,7 +204,12 @@ function interpret(res: HttpResponse, cached: EtagEntry | undefined, token: stri
         retryAfterMs: -1,
       };
     }
-    return { ok: true, res, body: JSON.parse(cached.body) as unknown, notModified: true };
+    return {
+      ok: true,
+      res,
+      body: 'parsed' in cached ? cached.parsed : deepFreeze(JSON.parse(cached.body) as unknown),
+      notModified: true,
+    };
   }
 
   if (status >= 200 && status < 300) {

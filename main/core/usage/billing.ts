@@ -45,7 +45,22 @@ function isCopilotItem(item: Record<string, unknown>): boolean {
  * credits world wins when any item is in it (the switch month lists both). Items whose world cannot be told
  * (the "Copilot Pro" subscription line itself, in user-months) are not usage and never count.
  */
+// A 304 hands back the very same (frozen) answer object: its reading is worked out once per answer and world.
+const memo = new WeakMap<object, Map<string, BillingUsage>>();
+
 export function parseBillingUsage(body: unknown, opts: { unit?: Unit } = {}): BillingUsage {
+  if (typeof body !== 'object' || body === null || !Object.isFrozen(body))
+    return parseBillingUsageFresh(body, opts);
+  let byUnit = memo.get(body);
+  if (!byUnit) memo.set(body, (byUnit = new Map()));
+  const key = opts.unit ?? '';
+  let usage = byUnit.get(key);
+  if (!usage) byUnit.set(key, (usage = parseBillingUsageFresh(body, opts)));
+  // A copy: callers may keep or change what they get without touching the memo.
+  return { ...usage, models: usage.models.map((m) => ({ ...m })) };
+}
+
+function parseBillingUsageFresh(body: unknown, opts: { unit?: Unit } = {}): BillingUsage {
   const items = isRecord(body) ? body.usageItems : undefined;
   if (!Array.isArray(items)) {
     throw responseShapeError({ missing: ['usageItems'], seen: keysOf(body) });

@@ -139,12 +139,18 @@ describe('GitHub client: ETag revalidation', () => {
     expect(second).toMatchObject({ status: 304, notModified: true, body: billingCreditsMultiModel });
   });
 
-  it('hands out a fresh copy of the cached body each time', async () => {
+  it('hands out the cached body frozen, so no caller can change what later 304s return', async () => {
     const c = client();
     await c.get(credits);
     const a = await c.get(credits);
-    (a.body as { user: string }).user = 'mutated';
+    expect(() => {
+      (a.body as { user: string }).user = 'mutated';
+    }).toThrow(TypeError);
+    expect(() => {
+      (a.body as { usageItems: unknown[] }).usageItems.push({});
+    }).toThrow(TypeError);
     const b = await c.get(credits);
+    expect(b.notModified).toBe(true);
     expect((b.body as { user: string }).user).toBe('octocat');
   });
 

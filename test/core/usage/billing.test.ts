@@ -94,3 +94,15 @@ describe('parseBillingUsage', () => {
     expect(() => parseBillingUsage(null)).toThrow(/responseShape/);
   });
 });
+
+describe('parseBillingUsage on a frozen (cached) answer', () => {
+  it('gives the same reading each time, as a copy the caller may change', () => {
+    const body = JSON.parse(JSON.stringify(fx.billingCreditsMultiModel)) as object;
+    Object.freeze(body);
+    const a = parseBillingUsage(body, { unit: 'credits' });
+    a.models.length = 0;
+    const b = parseBillingUsage(body, { unit: 'credits' });
+    expect(b.models).toHaveLength(3);
+    expect(b.used).toBe(1087.75);
+  });
+});
