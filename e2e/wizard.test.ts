@@ -203,8 +203,9 @@ describeIfAvailable(
     });
   }
 
-  it('offers a found OpenCode login and shows its reading without any token', async () => {
-    const w = await start(
+  /** A machine signed in to OpenCode (a Pro+ seat) next to a PAT in the credits world. */
+  const startWithOpenCodeLogin = () =>
+    start(
       patState(billingCreditsMultiModel, {
         tokens: { [OAUTH]: { login: 'octocat', kind: 'oauth', permissions: [] } },
         internalUser: { [OAUTH]: internalProPlus },
@@ -217,6 +218,9 @@ describeIfAvailable(
         },
       },
     );
+
+  it('offers a found OpenCode login and shows its reading without any token', async () => {
+    const w = await startWithOpenCodeLogin();
     for (const scheme of ['light', 'dark'] as const) {
       const { page, responses } = await openWizard(browser!, { dispatch: w.dispatch, colorScheme: scheme });
       expect(await page.locator('#found').textContent()).toContain('Signed in to OpenCode');
@@ -304,19 +308,7 @@ describeIfAvailable(
   });
 
   it('a detected plan can still be given a custom allowance', async () => {
-    const w = await start(
-      patState(billingCreditsMultiModel, {
-        tokens: { [OAUTH]: { login: 'octocat', kind: 'oauth', permissions: [] } },
-        internalUser: { [OAUTH]: internalProPlus },
-      }),
-      {
-        homeFiles: {
-          '.local/share/opencode/auth.json': {
-            'github-copilot': { type: 'oauth', refresh: OAUTH, access: OAUTH, expires: 0 },
-          },
-        },
-      },
-    );
+    const w = await startWithOpenCodeLogin();
     const { page, problems } = await openWizard(browser!, { dispatch: w.dispatch });
     await toPaste(page);
     await pasteAndCheck(page, PAT);

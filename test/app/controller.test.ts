@@ -218,20 +218,22 @@ describe('tray app events', () => {
     expect(b.tray().tooltip).toContain('91 % used');
   });
 
+  /** An account the user saved earlier, as settings hold it. */
+  const savedAccount = (extra: Partial<Settings['accounts'][number]> = {}): Settings['accounts'][number] => ({
+    login: 'octocat',
+    host: 'github.com',
+    tokenHint: '…abcd',
+    tokenExpiresAt: null,
+    lastCheckedAt: null,
+    ...extra,
+  });
+
   it('reports a locked keychain, not "not set up", when settings list a saved account', async () => {
     const contexts: RefreshContext[] = [];
     const b = await boot({
       credential: false,
       settings: {
-        accounts: [
-          {
-            login: 'octocat',
-            host: 'github.com',
-            tokenHint: '…abcd',
-            tokenExpiresAt: null,
-            lastCheckedAt: null,
-          },
-        ],
+        accounts: [savedAccount()],
       },
       results: (_n, _now, context) => {
         contexts.push(context);
@@ -253,16 +255,7 @@ describe('tray app events', () => {
     const b = await boot({
       credential: false,
       settings: {
-        accounts: [
-          {
-            login: 'octocat',
-            host: 'github.com',
-            tokenHint: '…abcd',
-            tokenExpiresAt: null,
-            lastCheckedAt: null,
-            sessionOnly: true,
-          },
-        ],
+        accounts: [savedAccount({ sessionOnly: true })],
       },
       results: (_n, _now, context) => {
         contexts.push(context);

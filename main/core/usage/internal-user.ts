@@ -30,22 +30,10 @@ export function planFromInternal(copilotPlan: unknown, accessTypeSku: unknown): 
   const sku = str(accessTypeSku)?.toLowerCase() ?? '';
   if (sku.startsWith('free_limited')) return 'free';
   const p = str(copilotPlan)?.toLowerCase();
-  switch (p) {
-    case 'free':
-      return 'free';
-    case 'individual':
-      return sku.startsWith('plus_') ? 'pro+' : sku.startsWith('max_') ? 'max' : 'pro';
-    case 'individual_pro':
-      return 'pro+';
-    case 'individual_max':
-      return 'max';
-    case 'business':
-      return 'business';
-    case 'enterprise':
-      return 'enterprise';
-    default:
-      return parsePlan(p);
-  }
+  // "individual" is refined by the SKU; everything else (individual_pro = Pro+, individual_max = Max, business,
+  // enterprise, free) is the plan table's own vocabulary.
+  if (p === 'individual') return sku.startsWith('plus_') ? 'pro+' : sku.startsWith('max_') ? 'max' : 'pro';
+  return parsePlan(p);
 }
 
 export function parseCopilotInternalUser(body: unknown): InternalUsage {
