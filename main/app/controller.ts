@@ -241,6 +241,17 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
         case 'setLanguage':
           settings.update({ language: action.lang });
           break;
+        case 'setAccount': {
+          const s = settings.get();
+          // Only a saved account; choosing the one already shown changes nothing.
+          if (!s.accounts.some((a) => `${a.host}/${a.login}` === action.account)) return;
+          const shown = s.accounts.find((a) => `${a.host}/${a.login}` === s.activeAccount) ?? s.accounts[0];
+          if (shown && `${shown.host}/${shown.login}` === action.account) return;
+          settings.update({ activeAccount: action.account });
+          // Another account's token is another credential: read it now, as after the wizard saved one.
+          void app.credentialsChanged();
+          return;
+        }
       }
       app.settingsChanged();
     },

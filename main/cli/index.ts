@@ -11,7 +11,7 @@ import { FetchHttp } from '../core/http';
 import { nodeFiles, systemClock, systemEnv } from '../core/system';
 import type { UsagePreferences } from '../core/strategies/types';
 import type { SecretStore } from '../secrets/types';
-import type { Settings } from '../settings/types';
+import type { AccountSettings, Settings } from '../settings/types';
 import { parseCli, UsageError, type GlobalOptions } from './args';
 import type { CliContext } from './context';
 import { EXIT, exitCodeFor } from './exit-codes';
@@ -33,11 +33,18 @@ async function loadSettings(
   }
 }
 
-function activeLogin(settings: Settings | null): string | undefined {
+/**
+ * The saved account this run reads when no token is given for it: the one --user / COPILOT_METER_USER names
+ * (none when that login is not saved: then nothing is left out), else the active one (settings.activeAccount,
+ * else the first), as in the tray.
+ */
+function chosenAccount(settings: Settings | null, user: string | undefined): AccountSettings | undefined {
   if (!settings) return undefined;
-  const key = settings.activeAccount;
-  const account = settings.accounts.find((a) => `${a.host}/${a.login}` === key) ?? settings.accounts[0];
-  return account?.login;
+  const active =
+    settings.accounts.find((a) => `${a.host}/${a.login}` === settings.activeAccount) ?? settings.accounts[0];
+  if (!user) return active;
+  const named = settings.accounts.filter((a) => a.login.toLowerCase() === user.toLowerCase());
+  return named.find((a) => a === active) ?? named[0];
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -138,7 +145,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const explicit = Boolean(vars.COPILOT_METER_TOKEN);
 
   const prefs: UsagePreferences = {};
-  const login = opts.user ?? env.vars.COPILOT_METER_USER ?? (explicit ? undefined : activeLogin(settings));
+  const user = opts.user ?? env.vars.COPILOT_METER_USER;
+  // Only the chosen account's saved token is tried (others would show whichever answers first); an explicit
+  // token or server for this run keeps every token that fits it, as before.
+  const account = explicit || opts.apiUrl !== undefined ? undefined : chosenAccount(settings, user);
+  const login = user ?? (explicit ? undefined : chosenAccount(settings, undefined)?.login);
   if (login) prefs.login = login;
   const plan = opts.plan ?? settings?.plan ?? undefined;
   if (plan) prefs.plan = plan;
@@ -157,6 +168,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     prefs,
     thresholds: settings?.thresholds ?? [75, 90, 100],
     keychainExpected: !explicit && (settings?.accounts.some((a) => !a.sessionOnly) ?? false),
+    ...(account ? { account: { host: account.host, login: account.login } } : {}),
     problems: async () => {
       const found = await engine.findCredentials();
       return found.problems.map((p) => ({

@@ -21,6 +21,7 @@ export interface StatusEngine {
       prefs: UsagePreferences;
       sources?: CredentialSourceId[];
       keychainExpected?: boolean;
+      account?: { host: string; login: string };
     },
     signal?: AbortSignal,
   ): Promise<RefreshResult & { problems?: Problem[] }>;
@@ -33,6 +34,8 @@ export interface StatusInputs {
   sources?: CredentialSourceId[];
   /** Settings list a token saved in the keychain (so an unreadable keychain is the error to report). */
   keychainExpected?: boolean;
+  /** The saved account to read: the keychain tokens of other accounts are left out (RefreshOptions.account). */
+  account?: { host: string; login: string };
   thresholds: readonly number[];
   /** Credential-file problems found while looking (corrupted auth.json…), shown as notes. */
   problems: () => Promise<Array<Problem & { source?: string }>>;
@@ -69,8 +72,10 @@ export async function runStatusOnce(
     prefs: UsagePreferences;
     sources?: CredentialSourceId[];
     keychainExpected?: boolean;
+    account?: { host: string; login: string };
   } = { apiUrl: ctx.apiUrl, prefs: inputs.prefs, keychainExpected: inputs.keychainExpected ?? false };
   if (inputs.sources) req.sources = inputs.sources;
+  if (inputs.account) req.account = inputs.account;
   const result = await inputs.engine.refresh(req);
   // After a success, a keychain that cannot be opened is not worth a note on every run (headless machines
   // reading an OpenCode sign-in); a corrupted credential file always is.

@@ -39,6 +39,13 @@ export interface RefreshOptions {
    * (start or unlock it), not "no token found".
    */
   keychainExpected?: boolean;
+  /**
+   * The account the user chose to see (settings' active account). The keychain's tokens of OTHER accounts are
+   * left out of this refresh, or the chain would show whichever saved account answers first. Login compared
+   * case-insensitively (GitHub logins are), host exactly (both come from the same "<host>/<login>" key).
+   * Other sources (env, Copilot clients' sign-ins) are unaffected.
+   */
+  account?: { host: string; login: string };
 }
 
 export interface Engine {
@@ -46,6 +53,18 @@ export interface Engine {
   refresh(opts: RefreshOptions, signal?: AbortSignal): Promise<RefreshResult>;
   /** The shared client for an API URL (the setup check uses it so its answers warm the same cache). */
   client(apiUrl: string): GitHubClient;
+}
+
+/** Leaves out keychain tokens saved for another account than `account` (see RefreshOptions.account). */
+export function credentialsOfAccount(
+  credentials: readonly Credential[],
+  account: { host: string; login: string } | undefined,
+): Credential[] {
+  if (!account) return [...credentials];
+  const login = account.login.toLowerCase();
+  return credentials.filter(
+    (c) => c.source !== 'keychain' || (c.host === account.host && c.login?.toLowerCase() === login),
+  );
 }
 
 /** The credentials that may be sent to this API host (see credentials/host.ts). */
@@ -104,7 +123,10 @@ export function createEngine(deps: EngineDeps): Engine {
         return { ok: false, error: toErrorInfo(e), attempts: [] };
       }
       const lookup = await findCredentials(opts.sources);
-      const credentials = credentialsFor(lookup.credentials, github.webHost);
+      const credentials = credentialsFor(
+        credentialsOfAccount(lookup.credentials, opts.account),
+        github.webHost,
+      );
       // Nothing usable, and the keychain that should hold the token could not be read: that is the thing to fix.
       const keychainProblem = lookup.problems.find((p) => p.error?.kind === 'keychain')?.error;
       if (credentials.length === 0 && keychainProblem && opts.keychainExpected) {

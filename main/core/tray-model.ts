@@ -53,7 +53,9 @@ export type TrayAction =
   | { type: 'setThresholds'; thresholds: number[] }
   | { type: 'toggleNotification'; which: NotificationSwitch }
   | { type: 'toggleLaunchAtLogin' }
-  | { type: 'setLanguage'; lang: Lang | null };
+  | { type: 'setLanguage'; lang: Lang | null }
+  /** Show this saved account ("host/login", as settings.activeAccount). */
+  | { type: 'setAccount'; account: string };
 
 /** Electron-free description of one menu item; labels use '&' for mnemonics ('&&' for a literal &). */
 export interface MenuItemModel {
@@ -379,6 +381,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
       action: { type: 'openSetup' },
     },
     { id: 'billing', type: 'normal', label: t('tray.menu.billing'), action: { type: 'openBilling' } },
+    ...accountMenu(state.settings, tr),
     settingsMenu(state.settings, tr),
     sep('sep-quit'),
     {
@@ -392,6 +395,30 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
 
   const title = /^\d/.test(label) ? `${label} %` : '';
   return { iconLabel: label, level, title, tooltip, compactTooltip, menu };
+}
+
+/**
+ * With two or more saved accounts, a submenu to pick the one shown; the active one (settings.activeAccount, else
+ * the first, as the refresh does) is checked. Nothing with one account: there is nothing to choose.
+ */
+function accountMenu(settings: TraySettings, tr: Translator): MenuItemModel[] {
+  if (settings.accounts.length < 2) return [];
+  const key = (a: { host: string; login: string }) => `${a.host}/${a.login}`;
+  const active = settings.accounts.find((a) => key(a) === settings.activeAccount) ?? settings.accounts[0];
+  return [
+    {
+      id: 'accounts',
+      type: 'submenu',
+      label: tr.t('tray.menu.accounts'),
+      submenu: settings.accounts.map((a) => ({
+        id: `account-${key(a)}`,
+        type: 'radio',
+        label: escapeMenu(tr.t('tray.menu.accountItem', { login: a.login, host: a.host })),
+        checked: a === active,
+        action: { type: 'setAccount', account: key(a) },
+      })),
+    },
+  ];
 }
 
 function settingsMenu(settings: TraySettings, tr: Translator): MenuItemModel {

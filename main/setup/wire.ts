@@ -9,17 +9,24 @@ import { checkPat } from '../core/pat-check';
 import type { Clock, Env } from '../core/ports';
 import { removeFile } from '../core/system';
 import type { UsagePreferences } from '../core/strategies/types';
-import type { SecretStore } from '../secrets/types';
-import type { Settings } from '../settings/types';
+import { accountKey, type SecretStore } from '../secrets/types';
+import type { AccountSettings, Settings } from '../settings/types';
 import type { SetupFiles, SetupServiceDeps, SetupSettings } from './service';
 
 /** Deletes a file; false when it was already gone. */
 export const nodeSetupFiles: SetupFiles = { remove: removeFile };
 
+/** The account the tray shows: settings.activeAccount ("host/login"), else (null or no longer saved) the first. */
+export function activeAccountOf(
+  s: Pick<Settings, 'accounts' | 'activeAccount'>,
+): AccountSettings | undefined {
+  return s.accounts.find((a) => accountKey(a.host, a.login) === s.activeAccount) ?? s.accounts[0];
+}
+
 /** What the user told us in settings, as strategy preferences (the active account's login, plan, allowance). */
 export function prefsFromSettings(s: Settings): UsagePreferences {
   const prefs: UsagePreferences = {};
-  const active = s.accounts.find((a) => `${a.host}/${a.login}` === s.activeAccount) ?? s.accounts[0];
+  const active = activeAccountOf(s);
   if (active) prefs.login = active.login;
   if (s.plan) prefs.plan = s.plan;
   if (s.allowanceOverride) prefs.allowance = s.allowanceOverride;
@@ -29,13 +36,16 @@ export function prefsFromSettings(s: Settings): UsagePreferences {
 /**
  * One engine refresh's options from settings. keychainExpected: an account's token was saved in the keychain, so
  * a keychain that cannot be read is the problem to report (start or unlock it), not "no token found".
+ * account: the active one, so the keychain tokens of the other saved accounts stay out of this reading.
  */
 export function refreshOptions(s: Settings, apiUrl: string, sources?: CredentialSourceId[]): RefreshOptions {
+  const active = activeAccountOf(s);
   return {
     apiUrl,
     prefs: prefsFromSettings(s),
     keychainExpected: s.accounts.some((a) => !a.sessionOnly),
     ...(sources ? { sources } : {}),
+    ...(active ? { account: { host: active.host, login: active.login } } : {}),
   };
 }
 

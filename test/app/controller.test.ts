@@ -326,3 +326,56 @@ describe('tray menu actions', () => {
     expect(b.clock.pending()).toEqual([]);
   });
 });
+
+describe('choosing the account shown', () => {
+  const acct = (login: string) => ({
+    login,
+    host: 'github.com',
+    tokenHint: 'abcd',
+    tokenExpiresAt: null,
+    lastCheckedAt: null,
+  });
+  const twoAccounts: Partial<Settings> = { accounts: [acct('octocat'), acct('hubot')], activeAccount: null };
+
+  it('lists the saved accounts, and picking one saves it and reads it at once', async () => {
+    // octocat's token was revoked (the scheduler stops until credentials change); hubot's works.
+    const b = await boot({
+      settings: twoAccounts,
+      results: (n, now) =>
+        n === 1
+          ? fail({ kind: 'auth', reason: 'revoked', status: 401 })
+          : ok(snapshotAt(now, 77, { account: { login: 'hubot', host: 'github.com' } })),
+    });
+    expect(findItem(b.tray().menu, 'account-github.com/octocat')?.checked).toBe(true);
+    expect(findItem(b.tray().menu, 'account-github.com/hubot')).toMatchObject({
+      label: '@hubot (github.com)',
+      checked: false,
+    });
+    await b.clock.runUntil(T0 + 30 * MIN, b.settle);
+    expect(b.refreshes()).toBe(1);
+
+    findItem(b.tray().menu, 'account-github.com/hubot')!.click!();
+    await b.settle();
+    expect(b.settings.get().activeAccount).toBe('github.com/hubot');
+    expect(b.refreshes()).toBe(2);
+    expect(b.tray().tooltip).toContain('@hubot');
+    expect(b.tray().tooltip).toContain('77 % used');
+    expect(findItem(b.tray().menu, 'account-github.com/hubot')?.checked).toBe(true);
+    expect(findItem(b.tray().menu, 'account-github.com/octocat')?.checked).toBe(false);
+  });
+
+  it('does nothing for the account already shown', async () => {
+    const b = await boot({ settings: { ...twoAccounts, activeAccount: 'github.com/hubot' } });
+    const writes = b.settings.writes;
+    findItem(b.tray().menu, 'account-github.com/hubot')!.click!();
+    await b.settle();
+    expect(b.refreshes()).toBe(1);
+    expect(b.settings.writes).toBe(writes);
+  });
+
+  it('shows no account menu with a single account', async () => {
+    const b = await boot({ settings: { accounts: [acct('octocat')], activeAccount: null } });
+    expect(findItem(b.tray().menu, 'accounts')).toBeUndefined();
+    expect(findItem(b.tray().menu, 'account-github.com/octocat')).toBeUndefined();
+  });
+});

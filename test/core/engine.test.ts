@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { keychainError } from '../../shared/errors';
 import { createEngine } from '../../main/core/engine';
+import { tokenHint } from '../../main/core/credentials/types';
 import { FetchHttp } from '../../main/core/http';
 import type { Env } from '../../main/core/ports';
 import { nodeFiles } from '../../main/core/system';
@@ -234,5 +235,88 @@ describe('tokens stay on their host', () => {
     expect(!expected.ok && expected.error).toMatchObject({ kind: 'keychain', reason: 'unavailable' });
     const never = await engine.refresh({ apiUrl: 'https://api.github.com', prefs: {} });
     expect(!never.ok && never.error).toMatchObject({ kind: 'config', reason: 'noCredential' });
+  });
+});
+
+describe('several saved accounts', () => {
+  const HUBOT = 'hubot';
+  const HUBOT_PAT = 'github_pat_FAKE0000000000000000000_hubotPlanReadFakeTokenForTestsOnly00000000000000000';
+  let host: string;
+  let secrets: SecretStore;
+
+  beforeEach(async () => {
+    fake = await startFakeGitHub(scenarios.patCreditsPro, { now: () => clock.now() });
+    fake.set({
+      tokens: { [HUBOT_PAT]: { login: HUBOT, kind: 'pat', permissions: ['plan'] } },
+      billing: { [HUBOT]: { aiCredits: billingEmpty, premium: billingPremiumPro } },
+    });
+    host = new URL(fake.url).host;
+    // Listed in key order: hubot's token comes first.
+    secrets = createMemoryStore({ [`${host}/${FAKE_LOGIN}`]: FAKE_PAT, [`${host}/${HUBOT}`]: HUBOT_PAT });
+  });
+
+  const sentHints = () => new Set(fake.requests.map((r) => r.headers.authorization));
+
+  it('shows the active account, and never sends the other account’s token', async () => {
+    const r = await engineFor(secrets).refresh({
+      apiUrl: fake.url,
+      prefs: { plan: 'pro' },
+      account: { host, login: FAKE_LOGIN },
+    });
+    expect(r.ok && r.snapshot).toMatchObject({ account: { login: FAKE_LOGIN }, used: 1087.75 });
+    expect(sentHints()).toEqual(new Set([`Bearer ${tokenHint(FAKE_PAT)}`]));
+  });
+
+  it('shows the other account’s reading once the user switches', async () => {
+    const engine = engineFor(secrets);
+    const first = await engine.refresh({ apiUrl: fake.url, prefs: {}, account: { host, login: FAKE_LOGIN } });
+    expect(first.ok && first.snapshot.account.login).toBe(FAKE_LOGIN);
+    const sentBefore = fake.requests.length;
+    const second = await engine.refresh({ apiUrl: fake.url, prefs: {}, account: { host, login: HUBOT } });
+    expect(second.ok && second.snapshot).toMatchObject({
+      account: { login: HUBOT },
+      used: 90,
+      unit: 'requests',
+    });
+    // Only hubot's token went out for the second reading.
+    expect(new Set(fake.requests.slice(sentBefore).map((r) => r.headers.authorization))).toEqual(
+      new Set([`Bearer ${tokenHint(HUBOT_PAT)}`]),
+    );
+  });
+
+  it('matches the login whatever its case, but the host exactly', async () => {
+    const engine = engineFor(secrets);
+    const cased = await engine.refresh({ apiUrl: fake.url, prefs: {}, account: { host, login: 'OctoCat' } });
+    expect(cased.ok && cased.snapshot.account.login).toBe(FAKE_LOGIN);
+    fake.reset();
+    const elsewhere = await engine.refresh({
+      apiUrl: fake.url,
+      prefs: {},
+      account: { host: 'acme.ghe.com', login: FAKE_LOGIN },
+    });
+    expect(!elsewhere.ok && elsewhere.error).toMatchObject({ kind: 'config', reason: 'noCredential' });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('leaves the other sources alone: a token from the environment is still tried', async () => {
+    env.vars = { COPILOT_METER_TOKEN: HUBOT_PAT };
+    const r = await engineFor(secrets).refresh({
+      apiUrl: fake.url,
+      prefs: {},
+      account: { host, login: 'someone-else' },
+    });
+    expect(r.ok && r.snapshot).toMatchObject({ account: { login: HUBOT }, source: { credential: 'env' } });
+    expect(sentHints()).toEqual(new Set([`Bearer ${tokenHint(HUBOT_PAT)}`]));
+  });
+
+  it('without an account, tries every saved token in order as before (the first that answers is shown)', async () => {
+    const r = await engineFor(secrets).refresh({ apiUrl: fake.url, prefs: {} });
+    expect(r.ok && r.snapshot.account.login).toBe(HUBOT);
+    const bare = createEngine({ http: new FetchHttp(), clock, env, files: nodeFiles, secrets });
+    fake.set({
+      tokens: { [HUBOT_PAT]: { login: HUBOT, kind: 'pat', permissions: ['plan'], expired: true } },
+    });
+    const fallback = await bare.refresh({ apiUrl: fake.url, prefs: {} });
+    expect(fallback.ok && fallback.snapshot.account.login).toBe(FAKE_LOGIN);
   });
 });

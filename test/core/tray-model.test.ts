@@ -291,6 +291,66 @@ describe('tray menu', () => {
   });
 });
 
+describe('tray account menu', () => {
+  const acct = (login: string, host = 'github.com') => ({
+    login,
+    host,
+    tokenHint: 'abcd',
+    tokenExpiresAt: null,
+    lastCheckedAt: null,
+  });
+  const accounts = [acct('octocat'), acct('hubot', 'acme.ghe.com')];
+
+  it('has no account menu with none or one saved account', () => {
+    expect(find(trayView(base, en, NOW, opts).menu, 'accounts')).toBeUndefined();
+    const one = { ...base, settings: { ...settings, accounts: [acct('octocat')] } };
+    expect(find(trayView(one, en, NOW, opts).menu, 'accounts')).toBeUndefined();
+  });
+
+  it('lists two accounts as radio items, the first checked while none is chosen', () => {
+    const v = trayView({ ...base, settings: { ...settings, accounts } }, en, NOW, opts);
+    const menu = find(v.menu, 'accounts')!;
+    expect(menu).toMatchObject({ type: 'submenu', label: '&Account' });
+    expect(menu.submenu).toEqual([
+      {
+        id: 'account-github.com/octocat',
+        type: 'radio',
+        label: '@octocat (github.com)',
+        checked: true,
+        action: { type: 'setAccount', account: 'github.com/octocat' },
+      },
+      {
+        id: 'account-acme.ghe.com/hubot',
+        type: 'radio',
+        label: '@hubot (acme.ghe.com)',
+        checked: false,
+        action: { type: 'setAccount', account: 'acme.ghe.com/hubot' },
+      },
+    ]);
+    // Beside the other commands, before Settings.
+    expect(v.menu.map((i) => i.id).slice(-4)).toEqual(['accounts', 'settings', 'sep-quit', 'quit']);
+  });
+
+  it('checks the active account, and falls back to the first when the active one is no longer saved', () => {
+    const chosen = { ...base, settings: { ...settings, accounts, activeAccount: 'acme.ghe.com/hubot' } };
+    const checked = (st: TrayState) =>
+      find(trayView(st, en, NOW, opts).menu, 'accounts')!
+        .submenu!.filter((i) => i.checked)
+        .map((i) => i.id);
+    expect(checked(chosen)).toEqual(['account-acme.ghe.com/hubot']);
+    const gone = { ...base, settings: { ...settings, accounts, activeAccount: 'github.com/removed' } };
+    expect(checked(gone)).toEqual(['account-github.com/octocat']);
+  });
+
+  it('is translated', () => {
+    const st = { ...base, settings: { ...settings, accounts } };
+    const zh = find(trayView(st, createTranslator('zh'), NOW, opts).menu, 'accounts')!;
+    expect(zh.label).toBe('账户(&A)');
+    expect(zh.submenu![0]!.label).toBe('@octocat（github.com）');
+    expect(find(trayView(st, createTranslator('fr'), NOW, opts).menu, 'accounts')!.label).toBe('Co&mpte');
+  });
+});
+
 describe('billing page', () => {
   it('opens the billing page on the account host', () => {
     expect(billingUrl(fresh, 'https://api.github.com')).toBe('https://github.com/settings/billing');

@@ -16,7 +16,7 @@ import { openSettings } from '../../main/settings/store';
 import { defaultSettings } from '../../main/settings/schema';
 import type { AccountSettings } from '../../main/settings/types';
 import { engineSetupDeps, refreshOptions } from '../../main/setup/wire';
-import { billingCreditsMultiModel } from '../fake-github/fixtures';
+import { billingCreditsMultiModel, billingPremiumPro } from '../fake-github/fixtures';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
 import { switchableKeychain } from '../helpers/switchable-keychain';
 import { PAT, patState } from './world';
@@ -107,5 +107,34 @@ describe('engine refreshes from settings, with a keychain that cannot be read', 
       keychainExpected: false,
       sources: ['opencode'],
     });
+    expect(refreshOptions(s, 'https://api.github.com')).not.toHaveProperty('account');
+  });
+});
+
+describe('several saved accounts', () => {
+  const HUBOT_PAT = 'github_pat_11HUBOTHUBOTsecretPartOfTheToken_hub1';
+
+  it('the tray’s refresh and the wizard’s reading both show the active account, and follow a switch', async () => {
+    const { settings, engine, keychain, fake, host, env, secrets } = await world();
+    fake.set({
+      tokens: { [HUBOT_PAT]: { login: 'hubot', kind: 'pat', permissions: ['plan'] } },
+      billing: { hubot: { premium: billingPremiumPro } },
+    });
+    keychain.state.broken = false;
+    await keychain.store.set(`${host}/octocat`, PAT);
+    await keychain.store.set(`${host}/hubot`, HUBOT_PAT);
+    // activeAccount null: the first listed account (octocat), though hubot's key sorts first in the keychain.
+    settings.update({ accounts: [account(host), account(host, { login: 'hubot' })], activeAccount: null });
+    const opts = refreshOptions(settings.get(), fake.url);
+    expect(opts.account).toEqual({ host, login: 'octocat' });
+    const first = await engine.refresh(opts);
+    expect(first.ok && first.snapshot.account.login).toBe('octocat');
+
+    settings.update({ activeAccount: `${host}/hubot` });
+    const deps = engineSetupDeps({ engine, clock: systemClock, env, secrets, settings, apiUrl: fake.url });
+    const second = await deps.refresh!();
+    expect(second.ok && second.snapshot).toMatchObject({ account: { login: 'hubot' }, unit: 'requests' });
+    const tray = await engine.refresh(refreshOptions(settings.get(), fake.url));
+    expect(tray.ok && tray.snapshot.account.login).toBe('hubot');
   });
 });
