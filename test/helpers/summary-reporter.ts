@@ -10,12 +10,15 @@ export default class SummaryReporter implements Reporter {
     let failed = unhandledErrors.length;
     let skipped = 0;
     const skippedWhy = new Map<string, number>();
+    const flaky: string[] = [];
     for (const mod of modules) {
       if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed += 1;
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
-        if (state === 'passed') passed += 1;
-        else if (state === 'failed') failed += 1;
+        if (state === 'passed') {
+          passed += 1;
+          if (test.diagnostic()?.flaky) flaky.push(test.fullName);
+        } else if (state === 'failed') failed += 1;
         else {
           skipped += 1;
           const why = test.parent.type === 'suite' ? test.parent.fullName : mod.relativeModuleId;
@@ -26,6 +29,11 @@ export default class SummaryReporter implements Reporter {
     if (skippedWhy.size > 0) {
       process.stdout.write('\nSkipped here (and why):\n');
       for (const [why, n] of skippedWhy) process.stdout.write(`  - ${n} × ${why}\n`);
+    }
+    if (flaky.length > 0) {
+      // A retry hides nothing: each test that needed one is named here, to be fixed.
+      process.stdout.write('\nPassed only on a retry (flaky, to fix):\n');
+      for (const name of flaky) process.stdout.write(`  - ${name}\n`);
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
