@@ -72,7 +72,8 @@ export interface TrayApp {
   scheduler: Scheduler;
   view(): TrayView | null;
   /** Re-reads settings and credentials, e.g. after the wizard saved a token. */
-  credentialsChanged(): Promise<void>;
+  /** `forgetReading`: the shown reading belongs to another account (see Scheduler.credentialsChanged). */
+  credentialsChanged(opts?: { forgetReading?: boolean }): Promise<void>;
   settingsChanged(): void;
   handle(action: TrayAction): void;
   quit(): void;
@@ -197,10 +198,11 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
   const app: TrayApp = {
     scheduler,
     view: () => presenter.current(),
-    async credentialsChanged() {
+    async credentialsChanged(opts = {}) {
       configured = await isConfigured();
+      const running = scheduler.credentialsChanged(opts);
       render();
-      await scheduler.credentialsChanged();
+      await running;
     },
     settingsChanged() {
       tr = translatorFor(settings.get());
@@ -247,9 +249,10 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
           if (!s.accounts.some((a) => `${a.host}/${a.login}` === action.account)) return;
           const shown = s.accounts.find((a) => `${a.host}/${a.login}` === s.activeAccount) ?? s.accounts[0];
           if (shown && `${shown.host}/${shown.login}` === action.account) return;
-          settings.update({ activeAccount: action.account });
-          // Another account's token is another credential: read it now, as after the wizard saved one.
-          void app.credentialsChanged();
+          // The reading on screen (and the one kept for the next start) is the other account's: drop both, so the
+          // tray never shows one account's numbers under another's name, then read the new account now.
+          settings.update({ activeAccount: action.account, lastSnapshot: null });
+          void app.credentialsChanged({ forgetReading: true });
           return;
         }
       }

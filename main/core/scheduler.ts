@@ -75,8 +75,11 @@ export interface Scheduler {
   wake(): Promise<SchedulerState>;
   /** The network came back: ends a backoff caused by network failures (see the policy above). */
   networkRestored(): Promise<SchedulerState>;
-  /** A token was saved / removed, or the account changed: forget blocks and refresh. */
-  credentialsChanged(): Promise<SchedulerState>;
+  /**
+   * A token was saved / removed, or the account changed: forget blocks and refresh. `forgetReading` drops the
+   * last reading too, when it belongs to an account no longer shown.
+   */
+  credentialsChanged(opts?: { forgetReading?: boolean }): Promise<SchedulerState>;
   /** The refresh interval setting changed: re-plan the next refresh. */
   intervalChanged(): void;
   stop(): void;
@@ -282,8 +285,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return wakeWith(lastError?.kind === 'network' || lastError?.kind === 'timeout');
     },
 
-    credentialsChanged() {
+    credentialsChanged(opts = {}) {
       if (phase === 'stopped') return Promise.resolve(state());
+      if (opts.forgetReading) snapshot = null;
       generation++;
       controller?.abort();
       inflight = null;

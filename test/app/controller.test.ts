@@ -76,6 +76,16 @@ async function boot(opts: {
   };
 }
 
+/** An account the user saved earlier, as settings hold it. */
+const savedAccount = (extra: Partial<Settings['accounts'][number]> = {}): Settings['accounts'][number] => ({
+  login: 'octocat',
+  host: 'github.com',
+  tokenHint: '…abcd',
+  tokenExpiresAt: null,
+  lastCheckedAt: null,
+  ...extra,
+});
+
 describe('tray app start-up', () => {
   it('takes the single-instance lock, sets the app id and shows the reading in the tray', async () => {
     const b = await boot({});
@@ -218,16 +228,6 @@ describe('tray app events', () => {
     expect(b.tray().tooltip).toContain('91 % used');
   });
 
-  /** An account the user saved earlier, as settings hold it. */
-  const savedAccount = (extra: Partial<Settings['accounts'][number]> = {}): Settings['accounts'][number] => ({
-    login: 'octocat',
-    host: 'github.com',
-    tokenHint: '…abcd',
-    tokenExpiresAt: null,
-    lastCheckedAt: null,
-    ...extra,
-  });
-
   it('reports a locked keychain, not "not set up", when settings list a saved account', async () => {
     const contexts: RefreshContext[] = [];
     const b = await boot({
@@ -362,6 +362,22 @@ describe('choosing the account shown', () => {
     expect(b.tray().tooltip).toContain('77 % used');
     expect(findItem(b.tray().menu, 'account-github.com/hubot')?.checked).toBe(true);
     expect(findItem(b.tray().menu, 'account-github.com/octocat')?.checked).toBe(false);
+  });
+
+  it('never shows one account’s reading under another: a switch drops the old reading until the new one comes', async () => {
+    let fails = false;
+    const b = await boot({
+      settings: twoAccounts,
+      results: (_n, now) => (fails ? fail({ kind: 'network' }) : ok(snapshotAt(now, 42))),
+    });
+    await b.settle();
+    expect(b.tray().tooltip).toContain('42 %');
+    fails = true;
+    b.app!.handle({ type: 'setAccount', account: 'github.com/hubot' });
+    await b.settle();
+    expect(b.settings.get().lastSnapshot).toBeNull();
+    expect(b.tray().tooltip).not.toContain('42 %');
+    expect(b.app!.scheduler.state().snapshot).toBeNull();
   });
 
   it('does nothing for the account already shown', async () => {
