@@ -5,7 +5,7 @@
  */
 import type { RefreshResult } from '../../shared/domain';
 import { createTranslator, pickLanguage, type Translator } from '../../shared/i18n';
-import { evaluateAlerts, evaluateTokenExpiry, sameMemory, type Notice } from '../core/alerts';
+import { EMPTY_MEMORY, evaluateAlerts, evaluateTokenExpiry, sameMemory, type Notice } from '../core/alerts';
 import { webHost } from '../core/github/url';
 import type { Clock, Random } from '../core/ports';
 import { createScheduler, type Scheduler, type SchedulerState } from '../core/scheduler';
@@ -195,6 +195,58 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
     },
   });
 
+  function handleAction(action: TrayAction): void {
+    switch (action.type) {
+      case 'refresh':
+        void scheduler.refreshNow();
+        return;
+      case 'openSetup':
+        deps.openSetup();
+        return;
+      case 'openBilling':
+        openBilling();
+        return;
+      case 'quit':
+        app.quit();
+        return;
+      case 'setInterval':
+        settings.update({ refreshMinutes: action.minutes });
+        break;
+      case 'setThresholds':
+        settings.update({ thresholds: action.thresholds });
+        break;
+      case 'toggleNotification': {
+        const n = settings.get().notifications;
+        settings.update({ notifications: { ...n, [action.which]: !n[action.which] } });
+        break;
+      }
+      case 'toggleLaunchAtLogin': {
+        const on = !settings.get().launchAtLogin;
+        settings.update({ launchAtLogin: on });
+        api.app.setLoginItemSettings({ openAtLogin: on, openAsHidden: true });
+        break;
+      }
+      case 'setLanguage':
+        settings.update({ language: action.lang });
+        break;
+      case 'setAccount': {
+        const s = settings.get();
+        // Only a saved account; choosing the one already shown changes nothing.
+        if (!s.accounts.some((a) => `${a.host}/${a.login}` === action.account)) return;
+        const shown = s.accounts.find((a) => `${a.host}/${a.login}` === s.activeAccount) ?? s.accounts[0];
+        if (shown && `${shown.host}/${shown.login}` === action.account) return;
+        // The reading on screen (and the one kept for the next start) is the other account's: drop both, so the
+        // tray never shows one account's numbers under another's name, then read the new account now.
+        // What was already notified was about the other account too: this one starts afresh.
+        memory = EMPTY_MEMORY;
+        settings.update({ activeAccount: action.account, lastSnapshot: null, notified: EMPTY_MEMORY });
+        void app.credentialsChanged({ forgetReading: true });
+        return;
+      }
+    }
+    app.settingsChanged();
+  }
+
   const app: TrayApp = {
     scheduler,
     view: () => presenter.current(),
@@ -210,53 +262,12 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
       render();
     },
     handle(action) {
-      switch (action.type) {
-        case 'refresh':
-          void scheduler.refreshNow();
-          return;
-        case 'openSetup':
-          deps.openSetup();
-          return;
-        case 'openBilling':
-          openBilling();
-          return;
-        case 'quit':
-          app.quit();
-          return;
-        case 'setInterval':
-          settings.update({ refreshMinutes: action.minutes });
-          break;
-        case 'setThresholds':
-          settings.update({ thresholds: action.thresholds });
-          break;
-        case 'toggleNotification': {
-          const n = settings.get().notifications;
-          settings.update({ notifications: { ...n, [action.which]: !n[action.which] } });
-          break;
-        }
-        case 'toggleLaunchAtLogin': {
-          const on = !settings.get().launchAtLogin;
-          settings.update({ launchAtLogin: on });
-          api.app.setLoginItemSettings({ openAtLogin: on, openAsHidden: true });
-          break;
-        }
-        case 'setLanguage':
-          settings.update({ language: action.lang });
-          break;
-        case 'setAccount': {
-          const s = settings.get();
-          // Only a saved account; choosing the one already shown changes nothing.
-          if (!s.accounts.some((a) => `${a.host}/${a.login}` === action.account)) return;
-          const shown = s.accounts.find((a) => `${a.host}/${a.login}` === s.activeAccount) ?? s.accounts[0];
-          if (shown && `${shown.host}/${shown.login}` === action.account) return;
-          // The reading on screen (and the one kept for the next start) is the other account's: drop both, so the
-          // tray never shows one account's numbers under another's name, then read the new account now.
-          settings.update({ activeAccount: action.account, lastSnapshot: null });
-          void app.credentialsChanged({ forgetReading: true });
-          return;
-        }
+      try {
+        handleAction(action);
+      } catch {
+        // A menu choice that cannot be saved (settings file not writable) must not crash the tray; the file's
+        // problem is reported where settings are read.
       }
-      app.settingsChanged();
     },
     quit() {
       if (quitting) return;

@@ -231,15 +231,14 @@ async function save(
         lastCheckedAt: now,
       };
       const accounts = [...cur.accounts.filter((a) => !same(a)), account];
-      const active =
-        cur.activeAccount && accounts.some((a) => accountKey(a.host, a.login) === cur.activeAccount);
       const plan = check.planDetected ? check.plan : (fallbackPlan ?? cur.plan ?? check.plan);
       return {
         ...cur,
         // The server is remembered only when chosen with --api-url; COPILOT_METER_API_URL is for this run.
         ...(ctx.apiUrlFromFlag ? { apiUrl: ctx.apiUrl } : {}),
         accounts,
-        activeAccount: active ? cur.activeAccount : key,
+        // The account just saved is the one the user wants to see (the wizard does the same).
+        activeAccount: key,
         plan,
         lastSnapshot: check.snapshot ?? cur.lastSnapshot,
       };

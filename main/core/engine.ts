@@ -123,10 +123,11 @@ export function createEngine(deps: EngineDeps): Engine {
         return { ok: false, error: toErrorInfo(e), attempts: [] };
       }
       const lookup = await findCredentials(opts.sources);
-      const credentials = credentialsFor(
-        credentialsOfAccount(lookup.credentials, opts.account),
-        github.webHost,
-      );
+      // The chosen account narrows the keychain only when it lives on this API's server; an account of another
+      // server (settings point elsewhere) would otherwise leave no token at all.
+      const account =
+        opts.account && mayUseOn({ host: opts.account.host }, github.webHost) ? opts.account : undefined;
+      const credentials = credentialsFor(credentialsOfAccount(lookup.credentials, account), github.webHost);
       // Nothing usable, and the keychain that should hold the token could not be read: that is the thing to fix.
       const keychainProblem = lookup.problems.find((p) => p.error?.kind === 'keychain')?.error;
       if (credentials.length === 0 && keychainProblem && opts.keychainExpected) {

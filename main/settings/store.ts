@@ -89,7 +89,11 @@ export function createSettingsStore(
     for (const l of lines) if (!problems.includes(l)) problems.push(l);
   };
 
-  /** Copies the file before it is overwritten. Token-looking text is blanked: the copy must not keep a leak. */
+  /**
+   * Copies the file before it is overwritten. Token-looking text is blanked: the copy must not keep a leak. The
+   * same content is copied once: a file that cannot be rewritten (read-only) is read again on every get().
+   */
+  let lastCopy: { text: string; target: string } | null = null;
   const backup = (): string | null => {
     let text: string;
     try {
@@ -97,6 +101,7 @@ export function createSettingsStore(
     } catch {
       return null;
     }
+    if (lastCopy?.text === text) return lastCopy.target;
     const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
     let target = `${file}.corrupt-${stamp}`;
     for (let i = 1; existsSync(target); i++) target = `${file}.corrupt-${stamp}-${i}`;
@@ -108,6 +113,7 @@ export function createSettingsStore(
       // A read-only folder: no copy can be kept. The file itself is not rewritten either (see load()).
       return null;
     }
+    lastCopy = { text, target };
     return target;
   };
 

@@ -36,7 +36,11 @@ import type { SecretStore } from '../secrets/types';
 import { accountKey, parseAccountKey } from '../secrets/types';
 import type { AccountSettings, Settings } from '../settings/types';
 import { legacyQuotaFilePaths } from '../core/credentials/legacy-quota-file';
-import { normalizeApiUrl, webHost as webHostOfApi } from '../core/github/url';
+import { normalizeApiUrl, webHost } from '../core/github/url';
+import { round2 } from '../core/usage/values';
+
+/** The web host of an API URL as typed anywhere (an env override may lack the scheme). */
+const webHostOfApi = (apiUrl: string): string => webHost(normalizeApiUrl(apiUrl));
 import { externalUrl, isAllowedExternalUrl } from './links';
 
 /** The part of the settings store the wizard needs. */
@@ -147,8 +151,9 @@ export function withAllowance(
     plan: plan ?? s.plan,
     allowance: limit,
     unlimited,
-    remaining: limit === null ? null : limit - s.used,
-    percentUsed: limit === null ? null : limit > 0 ? (s.used / limit) * 100 : null,
+    // Rounded like every other reading (buildSnapshot), so 87/300 is 29 % here too, not 28.999… floored to 28.
+    remaining: limit === null ? null : round2(limit - s.used),
+    percentUsed: limit === null ? null : limit > 0 ? round2((s.used / limit) * 100) : null,
     overage: limit === null ? s.overage : Math.max(0, s.used - limit),
     attempts: 'attempts' in s ? s.attempts : [],
   };
@@ -237,7 +242,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     for (const key of await store.list()) {
       const ref = parseAccountKey(key);
       if (!ref || !mayUseOn(c, ref.host)) continue;
-      if (c.login && ref.login.toLowerCase() !== c.login.toLowerCase()) continue;
+      // The file's username may be stale (a renamed account): the exact token under a matching host is the proof.
       // The layered store answers get() from memory first: a session entry would hide the keychain's.
       if (layered && (await store.isSessionOnly(key))) continue;
       if ((await store.get(key)) === c.token) return true;

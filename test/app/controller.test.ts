@@ -380,6 +380,30 @@ describe('choosing the account shown', () => {
     expect(b.app!.scheduler.state().snapshot).toBeNull();
   });
 
+  it('starts the new account’s warnings afresh: one account’s 90 % notice does not silence the other’s', async () => {
+    const b = await boot({
+      settings: twoAccounts,
+      results: (_n, now) => ok(snapshotAt(now, 95)),
+    });
+    await b.settle();
+    expect(b.stand.notifications.map((n) => n.title)).toEqual(['Copilot: 90 % of the allowance used']);
+    b.app!.handle({ type: 'setAccount', account: 'github.com/hubot' });
+    await b.settle();
+    expect(b.stand.notifications.map((n) => n.title)).toEqual([
+      'Copilot: 90 % of the allowance used',
+      'Copilot: 90 % of the allowance used',
+    ]);
+  });
+
+  it('survives menu choices that cannot be saved (read-only settings)', async () => {
+    const b = await boot({ settings: twoAccounts });
+    await b.settle();
+    b.settings.readOnly = true;
+    expect(() => b.app!.handle({ type: 'setAccount', account: 'github.com/hubot' })).not.toThrow();
+    expect(() => b.app!.handle({ type: 'setInterval', minutes: 15 })).not.toThrow();
+    expect(b.settings.get().refreshMinutes).toBe(5);
+  });
+
   it('does nothing for the account already shown', async () => {
     const b = await boot({ settings: { ...twoAccounts, activeAccount: 'github.com/hubot' } });
     const writes = b.settings.writes;

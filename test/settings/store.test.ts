@@ -238,6 +238,11 @@ describe('a settings file that cannot be written', () => {
     expect(s.refreshMinutes).toBe(5);
     expect(store.problems.some((p) => p.includes('cannot be written'))).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(before);
+    // Read again and again (the tray does, on every render): one copy, one report.
+    for (let i = 0; i < 5; i++) store.get();
+    expect(readdirSync(dir).filter((f) => f.includes('.corrupt-'))).toHaveLength(1);
+    expect(new Set(store.problems).size).toBe(store.problems.length);
+    expect(store.problems.filter((p) => p.startsWith('refreshMinutes'))).toHaveLength(1);
     rmSync(dir, { recursive: true, force: true });
   });
 

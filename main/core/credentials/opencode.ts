@@ -60,14 +60,14 @@ export function opencodeSource(env: Env, files: Files): CredentialSource {
             out.problems.push(problem('opencode', path, `key "${key}" is not an object`));
             continue;
           }
-          const { refresh, access, expires, enterpriseUrl } = entry;
-          // OpenCode's plain github-copilot entry is a github.com sign-in; the enterprise entry names its host.
-          const host =
-            key === 'github-copilot-enterprise'
-              ? typeof enterpriseUrl === 'string'
-                ? hostOf(enterpriseUrl)
-                : undefined
-              : 'github.com';
+          const { refresh, access, expires } = entry;
+          // An enterprise sign-in names its server (`enterpriseUrl`, or `metadata.enterpriseUrl` in newer OpenCode
+          // versions, on either key); without one, the plain github-copilot entry is a github.com sign-in.
+          const meta = isRecord(entry.metadata) ? entry.metadata : {};
+          const url = [entry.enterpriseUrl, meta.enterpriseUrl].find(
+            (u): u is string => typeof u === 'string' && u.trim() !== '',
+          );
+          const host = url ? hostOf(url) : key === 'github-copilot-enterprise' ? undefined : 'github.com';
           const origin = `${path} (${key})`;
           if (!host) {
             // An enterprise sign-in without its server: sending it anywhere could send it to the wrong server.

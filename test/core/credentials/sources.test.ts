@@ -401,3 +401,22 @@ describe('every file credential names its server', () => {
     expect(r.problems[0]?.message).toContain('enterpriseUrl');
   });
 });
+
+describe('OpenCode enterprise sign-ins under the plain key', () => {
+  it('takes the server from enterpriseUrl or metadata.enterpriseUrl, whichever key holds the sign-in', async () => {
+    write(
+      '.local/share/opencode/auth.json',
+      JSON.stringify({
+        'github-copilot': {
+          type: 'oauth',
+          refresh: OAUTH,
+          access: OAUTH,
+          expires: 0,
+          metadata: { enterpriseUrl: 'https://acme.ghe.com' },
+        },
+      }),
+    );
+    const r = await opencodeSource(env, nodeFiles).find();
+    expect(r.credentials.map((c) => c.host)).toEqual(['acme.ghe.com']);
+  });
+});
