@@ -15,6 +15,7 @@ import { isAllowedExternalUrl } from '../setup/links';
 import type { ElectronApi } from './electron-api';
 import { createNotifier } from './notifier';
 import { createTrayPresenter } from './tray';
+import { accountKeyOf, activeAccountOf } from '../settings/accounts';
 
 export const APP_USER_MODEL_ID = 'com.copilotmeter.app';
 /** How often to look at net.isOnline(): Electron has no 'online' event in the main process. */
@@ -232,9 +233,9 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
       case 'setAccount': {
         const s = settings.get();
         // Only a saved account; choosing the one already shown changes nothing.
-        if (!s.accounts.some((a) => `${a.host}/${a.login}` === action.account)) return;
-        const shown = s.accounts.find((a) => `${a.host}/${a.login}` === s.activeAccount) ?? s.accounts[0];
-        if (shown && `${shown.host}/${shown.login}` === action.account) return;
+        if (!s.accounts.some((a) => accountKeyOf(a) === action.account)) return;
+        const shown = activeAccountOf(s);
+        if (shown && accountKeyOf(shown) === action.account) return;
         // The reading on screen (and the one kept for the next start) is the other account's: drop both, so the
         // tray never shows one account's numbers under another's name, then read the new account now.
         // What was already notified was about the other account too: this one starts afresh.

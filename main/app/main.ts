@@ -20,6 +20,7 @@ import { fromElectron } from './electron-api';
 import { registerIpc } from './ipc';
 import { openElectronSettings } from './settings-electron';
 import { applicationMenu, confirmOpenHost, createWizardWindows, electronWizardDeps } from './wizard-window';
+import { activeAccountOf } from '../settings/accounts';
 
 async function main(): Promise<void> {
   const api = fromElectron(electron);
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
   const wizard = createWizardWindows(electronWizardDeps(electron, () => service.reset()));
   const webHost = () => {
     const s = settings.get();
-    return (s.accounts.find((a) => `${a.host}/${a.login}` === s.activeAccount) ?? s.accounts[0])?.host;
+    return activeAccountOf(s)?.host;
   };
   const openSetup = () => {
     const host = webHost();

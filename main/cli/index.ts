@@ -17,6 +17,7 @@ import type { CliContext } from './context';
 import { EXIT, exitCodeFor } from './exit-codes';
 import { terminalIo } from './io';
 import { render, runStatusOnce } from './status';
+import { activeAccountOf } from '../settings/accounts';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -40,8 +41,7 @@ async function loadSettings(
  */
 function chosenAccount(settings: Settings | null, user: string | undefined): AccountSettings | undefined {
   if (!settings) return undefined;
-  const active =
-    settings.accounts.find((a) => `${a.host}/${a.login}` === settings.activeAccount) ?? settings.accounts[0];
+  const active = activeAccountOf(settings);
   if (!user) return active;
   const named = settings.accounts.filter((a) => a.login.toLowerCase() === user.toLowerCase());
   return named.find((a) => a === active) ?? named[0];

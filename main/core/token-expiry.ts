@@ -1,5 +1,6 @@
 /** When the token the tray uses expires: read from settings (GitHub reports it when the token is checked). */
 import type { Settings } from '../settings/types';
+import { activeAccountOf } from '../settings/accounts';
 
 /** How long before a token's expiry the app starts saying so. */
 export const TOKEN_EXPIRY_WARNING_MS = 7 * 24 * 60 * 60 * 1000;
@@ -9,8 +10,7 @@ export function activeTokenExpiry(settings: Pick<Settings, 'accounts' | 'activeA
   login: string;
   expiresAt: string;
 } | null {
-  const a =
-    settings.accounts.find((x) => `${x.host}/${x.login}` === settings.activeAccount) ?? settings.accounts[0];
+  const a = activeAccountOf(settings);
   return a?.tokenExpiresAt ? { login: a.login, expiresAt: a.tokenExpiresAt } : null;
 }
 

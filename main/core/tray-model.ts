@@ -10,6 +10,7 @@ import { LOCALE_OF, type Lang, type MessageKey, type Translator } from '../../sh
 import type { Settings } from '../settings/types';
 import type { Level } from './icon/render';
 import { activeTokenExpiry, tokenExpiresSoon } from './token-expiry';
+import { accountKeyOf, activeAccountOf } from '../settings/accounts';
 
 export type { Level } from './icon/render';
 
@@ -403,8 +404,8 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
  */
 function accountMenu(settings: TraySettings, tr: Translator): MenuItemModel[] {
   if (settings.accounts.length < 2) return [];
-  const key = (a: { host: string; login: string }) => `${a.host}/${a.login}`;
-  const active = settings.accounts.find((a) => key(a) === settings.activeAccount) ?? settings.accounts[0];
+  const key = accountKeyOf;
+  const active = activeAccountOf(settings);
   return [
     {
       id: 'accounts',

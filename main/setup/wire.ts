@@ -9,19 +9,15 @@ import { checkPat } from '../core/pat-check';
 import type { Clock, Env } from '../core/ports';
 import { removeFile } from '../core/system';
 import type { UsagePreferences } from '../core/strategies/types';
-import { accountKey, type SecretStore } from '../secrets/types';
-import type { AccountSettings, Settings } from '../settings/types';
+import type { SecretStore } from '../secrets/types';
+import type { Settings } from '../settings/types';
 import type { SetupFiles, SetupServiceDeps, SetupSettings } from './service';
+import { activeAccountOf } from '../settings/accounts';
 
 /** Deletes a file; false when it was already gone. */
 export const nodeSetupFiles: SetupFiles = { remove: removeFile };
 
-/** The account the tray shows: settings.activeAccount ("host/login"), else (null or no longer saved) the first. */
-export function activeAccountOf(
-  s: Pick<Settings, 'accounts' | 'activeAccount'>,
-): AccountSettings | undefined {
-  return s.accounts.find((a) => accountKey(a.host, a.login) === s.activeAccount) ?? s.accounts[0];
-}
+export { activeAccountOf } from '../settings/accounts';
 
 /** What the user told us in settings, as strategy preferences (the active account's login, plan, allowance). */
 export function prefsFromSettings(s: Settings): UsagePreferences {
