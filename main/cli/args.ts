@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { PlanId } from '../../shared/domain';
 import { createTranslator, isLang, type Lang, type MessageKey, type Params } from '../../shared/i18n';
 import { parsePlan } from '../../shared/plans';
+import { startsWithTokenText } from '../../shared/tokens';
 
 export const FORMATS = ['text', 'json', 'oneline', 'waybar'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -38,11 +39,9 @@ export class UsageError extends Error {
   }
 }
 
-const TOKEN_LIKE = /^(github_pat_|gh[pousr]_)[A-Za-z0-9_]{8,}/;
-
 export function parseCli(argv: readonly string[]): GlobalOptions {
   // Refuse a token on the command line before anything else looks at it, and do not echo it back.
-  if (argv.some((a) => TOKEN_LIKE.test(a.replace(/^--?[\w-]+=/, '')))) {
+  if (argv.some((a) => startsWithTokenText(a.replace(/^--?[\w-]+=/, '')))) {
     throw new UsageError('cli.err.tokenInArgv');
   }
   let parsed;

@@ -8,6 +8,7 @@
  */
 import { AppError, errorInfo, keychainError } from '../../shared/errors';
 import { SERVICE_NAME, type SecretStore } from './types';
+import { redactTokenText } from '../../shared/tokens';
 
 /** The part of keytar this store uses (tests hand in a failing loader to play "native module missing"). */
 export interface KeytarLike {
@@ -71,8 +72,6 @@ const PATTERNS: Array<[Reason, RegExp]> = [
   ],
 ];
 
-const TOKEN_ANYWHERE = /(github_pat_|gh[pousr]_)[A-Za-z0-9_]{8,}/g;
-
 /** Any keytar/loader failure → AppError keychain with a reason and the (token-free, shortened) OS message. */
 export function toKeychainError(e: unknown): AppError {
   if (e instanceof AppError && errorInfo(e)?.kind === 'keychain') return e;
@@ -80,7 +79,7 @@ export function toKeychainError(e: unknown): AppError {
   const code = (e as { code?: unknown })?.code;
   const message = `${raw}${typeof code === 'string' && !raw.includes(code) ? ` (${code})` : ''}`;
   const reason = PATTERNS.find(([, re]) => re.test(message))?.[0] ?? 'other';
-  const detail = message.replace(TOKEN_ANYWHERE, '[token]').replace(/\s+/g, ' ').trim().slice(0, 300);
+  const detail = redactTokenText(message, '[token]').replace(/\s+/g, ' ').trim().slice(0, 300);
   return keychainError({ reason, detail }, { cause: e });
 }
 

@@ -9,6 +9,7 @@ import { PLAN_IDS, type PlanId, type UsageSnapshot } from '../../shared/domain';
 import { isLang } from '../../shared/i18n';
 import { parsePlan } from '../../shared/plans';
 import type { AccountSettings, Settings } from './types';
+import { containsTokenText } from '../../shared/tokens';
 
 export const SETTINGS_VERSION = 1;
 
@@ -34,11 +35,9 @@ export function defaultSettings(): Settings {
   };
 }
 
-/** Tokens GitHub issues: fine-grained and classic PATs, OAuth, user-to-server, server-to-server, refresh. */
-const TOKEN_PATTERN = /(github_pat_|gh[pousr]_)[A-Za-z0-9_]{8,}/;
-
+/** A value holding token-looking text (shared/tokens.ts) never goes into settings. */
 export function looksLikeSecret(value: string): boolean {
-  return TOKEN_PATTERN.test(value);
+  return containsTokenText(value);
 }
 
 /** Paths (a.b[2].c) of every string inside `x` that looks like a token. */

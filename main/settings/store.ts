@@ -12,6 +12,7 @@ import { configError } from '../../shared/errors';
 import type { Env } from '../core/ports';
 import { defaultSettings, migrateSettings, SETTINGS_VERSION, validateSettingsDetailed } from './schema';
 import type { Settings } from './types';
+import { redactTokenText } from '../../shared/tokens';
 
 export const SETTINGS_NAME = 'settings';
 export const SETTINGS_FILE = `${SETTINGS_NAME}.json`;
@@ -72,8 +73,6 @@ export function openSettings(opts: OpenSettingsOptions): SettingsStore {
   );
 }
 
-const TOKEN_ANYWHERE = /(github_pat_|gh[pousr]_)[A-Za-z0-9_]{8,}/g;
-
 /**
  * Wraps a backing (constructed by `open`, lazily, because conf and electron-store throw from their constructor
  * on a file that is not JSON: the file is backed up and reset first, then `open` runs again).
@@ -105,7 +104,7 @@ export function createSettingsStore(
     const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
     let target = `${file}.corrupt-${stamp}`;
     for (let i = 1; existsSync(target); i++) target = `${file}.corrupt-${stamp}-${i}`;
-    const clean = text.replace(TOKEN_ANYWHERE, '[token removed]');
+    const clean = redactTokenText(text, '[token removed]');
     try {
       if (clean === text) copyFileSync(file, target);
       else writeFileSync(target, clean, { mode: 0o600 });

@@ -8,6 +8,7 @@
  * Plain http is refused for anything but loopback: the URL receives the user's token on every request.
  */
 import { configError } from '../../../shared/errors';
+import { containsTokenText } from '../../../shared/tokens';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 
@@ -33,7 +34,7 @@ export function normalizeApiUrl(input?: string | null): string {
   const raw = (input ?? '').trim();
   if (raw === '') return DEFAULT_API_URL;
   // A token pasted into the address field must not be looked up in DNS, opened in a browser or echoed back.
-  if (/(github_pat_|gh[pousr]_)[A-Za-z0-9_]{8,}/.test(raw)) {
+  if (containsTokenText(raw)) {
     throw configError({ reason: 'badInput', detail: 'that looks like a token, not a GitHub address' });
   }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
