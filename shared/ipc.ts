@@ -10,6 +10,7 @@ import type { CredentialSourceId, PlanId, Unit, UsageSnapshot } from './domain';
 import { CREDENTIAL_SOURCE_IDS, PLAN_IDS } from './domain';
 import type { ErrorInfo } from './errors';
 import { LANGS, type Lang } from './i18n/catalog';
+import { isRecord } from './json';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -205,9 +206,6 @@ export const isChannel = (x: unknown): x is Channel =>
 // ---- validators: main calls these on every argument, which arrives as `unknown` ----
 
 const bad = (detail: string) => fail<never>({ kind: 'config', reason: 'badInput', detail });
-
-const isRecord = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Only the listed keys may be present: stray fields are refused rather than silently passed on. */
 function onlyKeys(x: Record<string, unknown>, keys: readonly string[]): string | null {

@@ -10,6 +10,8 @@ import { isLang } from '../../shared/i18n';
 import { parsePlan } from '../../shared/plans';
 import type { AccountSettings, Settings } from './types';
 import { containsTokenText } from '../../shared/tokens';
+export { isRecord } from '../../shared/json';
+import { isRecord } from '../../shared/json';
 
 export const SETTINGS_VERSION = 1;
 
@@ -52,10 +54,6 @@ export function findSecrets(x: unknown, path = ''): string[] {
     });
   }
   return [];
-}
-
-export function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import { posix, win32 } from 'node:path';
 import type { CredentialSourceId } from '../../../shared/domain';
 import type { Env, Files } from '../ports';
 import type { Credential, CredentialLookup } from './types';
+export { isRecord } from '../../../shared/json';
+import { isRecord } from '../../../shared/json';
 
 export type Problem = CredentialLookup['problems'][number];
 
@@ -98,10 +100,6 @@ export async function readJsonObject(
 export function problem(source: CredentialSourceId, path: string, what: string): Problem {
   const message = `${path}: ${what}`;
   return { source, origin: path, message, error: { kind: 'config', reason: 'corruptFile', detail: message } };
-}
-
-export function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 export const emptyLookup = (): CredentialLookup => ({ credentials: [], problems: [] });

@@ -1,8 +1,6 @@
 /** Defensive readers for JSON from GitHub: numbers may come as strings, anything may be null or missing. */
-
-export function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
+export { isRecord } from '../../../shared/json';
+import { isRecord } from '../../../shared/json';
 
 /** A finite number from a number or a numeric string; null otherwise. */
 export function num(x: unknown): number | null {
