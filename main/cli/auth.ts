@@ -7,6 +7,7 @@
 import type { PlanId, Unit } from '../../shared/domain';
 import { errorInfo, type ErrorInfo } from '../../shared/errors';
 import { describeError, type Translator } from '../../shared/i18n';
+import { tokenTextProblem } from '../../shared/tokens';
 import type { Credential } from '../core/credentials/types';
 import { tokenHint } from '../core/credentials/types';
 import type { PatCheck } from '../core/pat-check';
@@ -144,6 +145,9 @@ async function authSet(ctx: CliContext, d: AuthDeps): Promise<number> {
   if (!token) return fail(ctx, { kind: 'config', reason: 'badInput', detail: tr.t('auth.tokenEmpty') });
   if (/\s/.test(token))
     return fail(ctx, { kind: 'config', reason: 'badInput', detail: tr.t('auth.tokenMalformed') });
+  // Zero-width spaces, emoji, control characters, a pasted file: refused before anything is sent.
+  const text = tokenTextProblem(token);
+  if (text) return fail(ctx, { kind: 'config', reason: 'badInput', token: text });
 
   const check = await checkLive(token, ctx, d);
   if (!check.ok) return fail(ctx, check.error, tr.t('auth.notSaved'));

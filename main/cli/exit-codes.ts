@@ -19,6 +19,8 @@ export const EXIT = {
   badResponse: 7,
   /** The OS keychain is unavailable or refused. */
   keychain: 8,
+  /** GitHub's answer was larger than the client reads (refused, not retried). */
+  tooLarge: 9,
 } as const;
 
 export function exitCodeFor(error: ErrorInfo): number {
@@ -39,6 +41,8 @@ export function exitCodeFor(error: ErrorInfo): number {
       return EXIT.usage;
     case 'keychain':
       return EXIT.keychain;
+    case 'tooLarge':
+      return EXIT.tooLarge;
     default:
       return assertNever(error);
   }

@@ -3,7 +3,8 @@
  * (the same file the tray app uses), and dispatches. Heavy modules (keytar, conf) load only when needed, so
  * `copilot-meter status` with COPILOT_METER_TOKEN starts about as fast as a bare `node` + one fetch.
  */
-import { errorInfo } from '../../shared/errors';
+import { errorInfo, type ErrorInfo } from '../../shared/errors';
+import { tokenTextProblem } from '../../shared/tokens';
 import { createTranslator, describeError, pickLanguage, type Lang, type Translator } from '../../shared/i18n';
 import { createEngine } from '../core/engine';
 import { normalizeApiUrl } from '../core/github/url';
@@ -102,6 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCodeFor(info);
   }
 
+  const thresholds = settings?.thresholds ?? [75, 90, 100];
   let secretsPromise: Promise<SecretStore> | undefined;
   const openSecrets = () =>
     (secretsPromise ??= import('../secrets/keychain').then(({ createKeychainStore }) =>
@@ -143,6 +145,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     vars = { ...vars, COPILOT_METER_TOKEN: token };
   }
   const explicit = Boolean(vars.COPILOT_METER_TOKEN);
+  // An explicit token that cannot be one (a zero-width space, an emoji, a control character, megabytes) is
+  // refused before any request, with its own message, instead of failing inside fetch as "cannot reach GitHub".
+  const tokenProblem = explicit ? tokenTextProblem(vars.COPILOT_METER_TOKEN ?? '') : null;
+  if (tokenProblem) {
+    const info: ErrorInfo = {
+      kind: 'config',
+      reason: 'badInput',
+      token: tokenProblem,
+      detail: opts.tokenStdin ? 'the token on stdin' : 'COPILOT_METER_TOKEN',
+    };
+    if (opts.format !== 'text') {
+      io.out(render({ ok: false, error: info, attempts: [] }, opts.format, tr, [], thresholds));
+    } else io.err(describeError(info, tr));
+    return exitCodeFor(info);
+  }
 
   const prefs: UsagePreferences = {};
   const user = opts.user ?? env.vars.COPILOT_METER_USER;

@@ -7,6 +7,7 @@ import type { Attempt, RefreshResult, UsageSnapshot } from '../../shared/domain'
 import type { ErrorInfo } from '../../shared/errors';
 import { bar, formatAmount, formatDate, percentLeft, roundPercent } from '../../shared/format';
 import { describeError, type Translator } from '../../shared/i18n';
+import { escapeMarkup, safeSnapshot, safeText, terminalJson } from '../../shared/text';
 
 export interface Problem {
   origin: string;
@@ -19,11 +20,20 @@ const amount = (n: number, tr: Translator) => formatAmount(n, tr.lang);
 
 /** "Note: <origin>: <message>", without repeating the origin when the message already names it. */
 function problemLine(p: Problem, tr: Translator): string {
-  if (p.error && p.error.kind !== 'config') return tr.t('cli.note', { message: describeError(p.error, tr) });
-  return p.message.includes(p.origin)
-    ? tr.t('cli.note', { message: p.message })
-    : tr.t('cli.problem', { origin: p.origin, message: p.message });
+  if (p.error && p.error.kind !== 'config') return tr.t('cli.note', { message: said(p.error, tr) });
+  // Paths and messages come from files and the environment: one clean line each.
+  const message = safeText(p.message, 1000);
+  const origin = safeText(p.origin, 1000);
+  return message.includes(origin)
+    ? tr.t('cli.note', { message })
+    : tr.t('cli.problem', { origin, message });
 }
+
+/** describeError as one clean line (its details may quote a server's message or a file's username). */
+const said = (e: ErrorInfo, tr: Translator): string => safeText(describeError(e, tr), 2000);
+
+/** The text format lists this many models at most; --json has them all. */
+export const MAX_MODEL_LINES = 50;
 
 function usageLines(s: UsageSnapshot, tr: Translator): string[] {
   const { t } = tr;
@@ -40,15 +50,23 @@ function usageLines(s: UsageSnapshot, tr: Translator): string[] {
 
 function modelLines(s: UsageSnapshot, tr: Translator): string[] {
   if (s.models.length === 0) return [];
-  const width = Math.min(40, Math.max(...s.models.map((m) => m.model.length)));
+  const shown = s.models.slice(0, MAX_MODEL_LINES);
+  // A loop, not Math.max(...spread): a spread of 100,000 names overflows the call stack.
+  let width = 0;
+  for (const m of shown) width = Math.max(width, m.model.length);
+  width = Math.min(40, width);
+  const more = s.models.length - shown.length;
   return [
     tr.t('cli.models'),
-    ...s.models.map((m) => `  ${m.model.padEnd(width)}  ${amount(m.used, tr).padStart(10)}`),
+    ...shown.map((m) => `  ${m.model.padEnd(width)}  ${amount(m.used, tr).padStart(10)}`),
+    ...(more > 0 ? [tr.t('cli.models.more', { n: amount(more, tr) })] : []),
   ];
 }
 
-export function renderText(s: UsageSnapshot, tr: Translator, problems: readonly Problem[] = []): string {
+export function renderText(snapshot: UsageSnapshot, tr: Translator, problems: readonly Problem[] = []): string {
   const { t } = tr;
+  // The login and model names come from GitHub (or a server playing it): no escapes, no forged lines.
+  const s = safeSnapshot(snapshot);
   const plan = s.plan ? ` · ${t(`plan.${s.plan}`)}` : '';
   const resets = s.resetAt ? ` · ${t('cli.resets', { date: formatDate(s.resetAt, tr.lang) })}` : '';
   return [
@@ -75,7 +93,7 @@ function attemptLine(a: Attempt, i: number, tr: Translator): string {
       : a.outcome === 'skipped'
         ? tr.t('cli.attempt.skipped')
         : a.error
-          ? describeError(a.error, tr)
+          ? said(a.error, tr)
           : '';
   return `  ${i + 1}. ${who}: ${http}${Math.round(a.durationMs)} ms — ${what}`;
 }
@@ -89,7 +107,7 @@ export function renderFailureText(
   return [
     tr.t('cli.heading'),
     tr.t('cli.failed'),
-    describeError(error, tr),
+    said(error, tr),
     '',
     ...(attempts.length > 0
       ? [tr.t('cli.attempts'), ...attempts.map((a, i) => attemptLine(a, i, tr))]
@@ -99,7 +117,7 @@ export function renderFailureText(
 }
 
 export function renderOneline(result: RefreshResult, tr: Translator): string {
-  if (!result.ok) return tr.t('cli.oneline.error', { message: describeError(result.error, tr) });
+  if (!result.ok) return tr.t('cli.oneline.error', { message: said(result.error, tr) });
   const s = result.snapshot;
   const unit = tr.t(`unit.${s.unit}`);
   const used = amount(s.used, tr);
@@ -128,22 +146,25 @@ export function levelOf(
   return 'normal';
 }
 
-/** Waybar / i3bar-style custom module JSON: {text, tooltip, class, percentage}. */
+/**
+ * Waybar / i3bar-style custom module JSON: {text, tooltip, class, percentage}. Waybar reads text and tooltip as
+ * Pango markup, so both are escaped (a model name cannot inject <span> or break on a bare &).
+ */
 export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: readonly number[]): string {
   if (!result.ok) {
-    return JSON.stringify({
+    return terminalJson({
       text: '!',
-      tooltip: describeError(result.error, tr),
+      tooltip: escapeMarkup(said(result.error, tr)),
       class: 'error',
       percentage: 0,
     });
   }
   const s = result.snapshot;
   const text = s.unlimited ? '∞' : s.percentUsed === null ? '?' : `${Math.floor(s.percentUsed)}%`;
-  return JSON.stringify({
+  return terminalJson({
     text,
     // The text layout without its markdown heading, which means nothing in a status-bar tooltip.
-    tooltip: renderText(s, tr).split('\n').slice(1).join('\n'),
+    tooltip: escapeMarkup(renderText(s, tr).split('\n').slice(1).join('\n')),
     class: levelOf(s, thresholds),
     percentage: s.percentUsed === null ? 0 : Math.min(100, Math.floor(s.percentUsed)),
   });
@@ -151,14 +172,14 @@ export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: 
 
 /** The --json document: the snapshot (README "--json"), or {error, attempts} with the message localised. */
 export function renderJson(result: RefreshResult, tr: Translator, problems: readonly Problem[] = []): string {
-  if (result.ok) return JSON.stringify({ ...result.snapshot, attempts: result.attempts }, null, 2);
-  return JSON.stringify(
+  // The data as GitHub sent it, but with C1 controls and bidi overrides \u-escaped (terminalJson).
+  if (result.ok) return terminalJson({ ...result.snapshot, attempts: result.attempts }, 2);
+  return terminalJson(
     {
       error: { ...result.error, message: describeError(result.error, tr) },
       attempts: result.attempts,
       problems,
     },
-    null,
     2,
   );
 }

@@ -15,6 +15,8 @@ import type { Clock, Env, Files, Http, Random } from './ports';
 import { createStrategies } from './strategies';
 import type { UsagePreferences, UsageStrategy } from './strategies/types';
 import { toErrorInfo } from './strategies/common';
+import { timeoutError } from '../../shared/errors';
+import { scrubSnapshot } from './usage/snapshot';
 
 export interface EngineDeps {
   http: Http;
@@ -46,7 +48,16 @@ export interface RefreshOptions {
    * Other sources (env, Copilot clients' sign-ins) are unaffected.
    */
   account?: { host: string; login: string };
+  /**
+   * The longest one refresh may take, all credentials, retries and waits included (default RUN_DEADLINE_MS):
+   * then the chain stops with what it learned, as a timeout.
+   */
+  deadlineMs?: number;
 }
+
+/** One refresh (the CLI's whole run) gives up after this long: five credentials × retries × 10 s timeouts
+ *  would otherwise take minutes. */
+export const RUN_DEADLINE_MS = 30_000;
 
 export interface Engine {
   findCredentials(sources?: CredentialSourceId[]): Promise<CredentialLookup>;
@@ -133,12 +144,29 @@ export function createEngine(deps: EngineDeps): Engine {
       if (credentials.length === 0 && keychainProblem && opts.keychainExpected) {
         return { ok: false, error: keychainProblem, attempts: [] };
       }
-      return runChain(strategies, credentials, {
-        github,
-        clock: deps.clock,
-        prefs: opts.prefs,
-        ...(signal ? { signal } : {}),
-      });
+      const deadlineMs = opts.deadlineMs ?? RUN_DEADLINE_MS;
+      const run = new AbortController();
+      const cancelDeadline = deps.clock.setTimer(deadlineMs, () =>
+        run.abort(timeoutError({ timeoutMs: deadlineMs, detail: 'the whole refresh took too long; stopped' })),
+      );
+      const forward = () => run.abort(signal?.reason);
+      if (signal?.aborted) forward();
+      else signal?.addEventListener('abort', forward, { once: true });
+      try {
+        const result = await runChain(strategies, credentials, {
+          github,
+          clock: deps.clock,
+          prefs: opts.prefs,
+          signal: run.signal,
+        });
+        // A server that echoes a token back (as the login, as a model name) must not get it printed.
+        return result.ok
+          ? { ...result, snapshot: scrubSnapshot(result.snapshot, credentials.map((c) => c.token)) }
+          : result;
+      } finally {
+        cancelDeadline();
+        signal?.removeEventListener('abort', forward);
+      }
     },
   };
 }

@@ -7,13 +7,19 @@
  * most MAX_REDIRECTS hops and only within the same origin (scheme + host + port); a redirect elsewhere is
  * returned to the caller as the 3xx response it is, so the token never leaves the host the user configured.
  */
-import { configError, networkError, timeoutError } from '../../shared/errors';
+import { AppError, configError, networkError, timeoutError, tooLargeError } from '../../shared/errors';
 import type { Http, HttpRequest, HttpResponse } from './ports';
 
 /** The subset of fetch we use; both globalThis.fetch and Electron's net.fetch fit. */
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
 const MAX_REDIRECTS = 3;
+/**
+ * The most a response body may hold once decoded (gzip/br included): a month of usage is a few KB, a very
+ * busy one a few hundred. Counted while it streams in, so a small compressed body that inflates to a gigabyte
+ * is cut off after this much, not held in memory.
+ */
+export const MAX_BODY_BYTES = 5_000_000;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export class FetchHttp implements Http {
@@ -56,10 +62,11 @@ export class FetchHttp implements Http {
           }
         }
         // Read the body inside the try: a server that stalls mid-body must still hit the timeout.
-        return { status: res.status, headers, body: await res.text() };
+        return { status: res.status, headers, body: await readCapped(res, req.maxBodyBytes ?? MAX_BODY_BYTES) };
       }
     } catch (e) {
       if (req.signal?.aborted) throw req.signal.reason ?? e;
+      if (e instanceof AppError) throw e;
       if (timeout.signal.aborted) throw timeoutError({ timeoutMs: req.timeoutMs }, { cause: e });
       // Electron's net.fetch cannot hand back a manual redirect: it cancels the request instead. That is a
       // redirect we chose not to follow (the token stays with the configured host), not an outage to retry.
@@ -74,6 +81,33 @@ export class FetchHttp implements Http {
       clearTimeout(timer);
     }
   }
+}
+
+/** The body as text, refused (tooLarge, the stream cancelled) as soon as its decoded size passes `limit`. */
+async function readCapped(res: Response, limit: number): Promise<string> {
+  const refuse = () => tooLargeError({ limitBytes: limit, status: res.status });
+  const declared = Number(res.headers.get('content-length'));
+  const encoded = (res.headers.get('content-encoding') ?? 'identity').toLowerCase() !== 'identity';
+  if (!encoded && Number.isFinite(declared) && declared > limit) {
+    await res.body?.cancel().catch(() => undefined);
+    throw refuse();
+  }
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw refuse();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 function sameOriginTarget(from: string, location: string): string | null {

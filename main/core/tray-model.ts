@@ -5,6 +5,7 @@
 import type { UsageSnapshot } from '../../shared/domain';
 import type { ErrorInfo } from '../../shared/errors';
 import { assertNever } from '../../shared/errors';
+import { safeSnapshot } from '../../shared/text';
 import { iconLabel as labelOf, percentLeft, roundPercent } from '../../shared/format';
 import { LOCALE_OF, type Lang, type MessageKey, type Translator } from '../../shared/i18n';
 import type { Settings } from '../settings/types';
@@ -219,6 +220,21 @@ export function formatTime(ms: number, tr: Translator, opts: FormatOptions = {})
   return dateFmt(tr, opts, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
 }
 
+/** A retry time: the time of day when it is today, else the date too (a server may ask for days). */
+function retryLine(
+  ms: number,
+  now: number,
+  tr: Translator,
+  opts: FormatOptions,
+  keys: { time: MessageKey; date: MessageKey },
+): string {
+  const day = (x: number) => dateFmt(tr, opts, { year: 'numeric', month: 'numeric', day: 'numeric' }).format(x);
+  const time = formatTime(ms, tr, opts);
+  return day(ms) === day(now)
+    ? tr.t(keys.time, { time })
+    : tr.t(keys.date, { time, date: formatDay(new Date(ms).toISOString(), tr, opts) });
+}
+
 /** "12 min", "3 h", "2 d": the coarsest unit that still says something. */
 export function formatAge(ms: number, tr: Translator): string {
   const min = Math.max(1, Math.floor(ms / 60_000));
@@ -229,7 +245,12 @@ export function formatAge(ms: number, tr: Translator): string {
 }
 
 /** One line for the tooltip and the menu: what is wrong and where to fix it. */
-export function problemLine(error: ErrorInfo, tr: Translator, opts: FormatOptions = {}): string {
+export function problemLine(
+  error: ErrorInfo,
+  tr: Translator,
+  opts: FormatOptions = {},
+  now: number = Date.now(),
+): string {
   const { t } = tr;
   switch (error.kind) {
     case 'auth':
@@ -239,8 +260,11 @@ export function problemLine(error: ErrorInfo, tr: Translator, opts: FormatOption
     case 'notFound':
       return t('tray.problem.notFound');
     case 'rateLimit':
-      return error.retryAt
-        ? t('tray.problem.rateLimit', { time: formatTime(Date.parse(error.retryAt), tr, opts) })
+      return error.retryAt && Number.isFinite(Date.parse(error.retryAt))
+        ? retryLine(Date.parse(error.retryAt), now, tr, opts, {
+            time: 'tray.problem.rateLimit',
+            date: 'tray.problem.rateLimit.date',
+          })
         : t('tray.problem.rateLimit.noTime');
     case 'network':
     case 'timeout':
@@ -249,6 +273,8 @@ export function problemLine(error: ErrorInfo, tr: Translator, opts: FormatOption
       return t('tray.problem.server');
     case 'responseShape':
       return t('tray.problem.responseShape');
+    case 'tooLarge':
+      return t('tray.problem.tooLarge');
     case 'config':
       return t(error.reason === 'noCredential' ? 'tray.problem.noCredential' : 'tray.problem.config');
     case 'keychain':
@@ -298,7 +324,8 @@ function accountLine(s: UsageSnapshot, tr: Translator): string {
 
 export function trayView(state: TrayState, tr: Translator, now: number, opts: FormatOptions = {}): TrayView {
   const { t } = tr;
-  const s = state.snapshot;
+  // The login and model names reach the tooltip and the menu clean (no controls, no bidi overrides).
+  const s = state.snapshot && safeSnapshot(state.snapshot);
   const stale = isStale(state, now);
   const broken = state.error !== null && needsUser(state.error);
   const level = levelFor(s, state.settings.thresholds, {
@@ -316,7 +343,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   const problem = !state.configured
     ? t('tray.problem.noCredential')
     : state.error
-      ? problemLine(state.error, tr, opts)
+      ? problemLine(state.error, tr, opts, now)
       : null;
   const staleLine =
     s && stale ? t('tray.stale', { age: formatAge(now - Date.parse(s.fetchedAt), tr) }) : null;

@@ -1,10 +1,18 @@
 /** COPILOT_METER_TOKEN (scripts, CI), with an optional COPILOT_METER_USER for the login. */
 import type { Env } from '../ports';
 import type { Credential, CredentialLookup, CredentialSource } from './types';
-import { emptyLookup, envVar, hasKnownPrefix, looksLikeToken, tokenKind } from './util';
+import { tokenTextProblem } from '../../../shared/tokens';
+import { emptyLookup, envVar, hasKnownPrefix, tokenKind } from './util';
 
 export const TOKEN_VAR = 'COPILOT_METER_TOKEN';
 export const USER_VAR = 'COPILOT_METER_USER';
+
+const BAD_TEXT = {
+  empty: 'it is empty',
+  whitespace: 'it contains spaces or line breaks',
+  characters: 'it contains characters a token never has, or is too short',
+  'too-long': 'it is longer than 512 characters',
+} as const;
 
 export function envSource(env: Env): CredentialSource {
   return {
@@ -13,16 +21,14 @@ export function envSource(env: Env): CredentialSource {
       const out = emptyLookup();
       const raw = envVar(env, TOKEN_VAR)?.trim();
       if (raw === undefined) return out;
-      if (!looksLikeToken(raw)) {
+      // Checked before anything is sent: printable ASCII, no spaces, at most 512 characters (shared/tokens.ts).
+      const bad = tokenTextProblem(raw) ?? (raw.length < 4 ? 'characters' : null);
+      if (bad) {
         out.problems.push({
           source: 'env',
           origin: TOKEN_VAR,
-          message: `${TOKEN_VAR} is set but does not look like a GitHub token (it contains spaces or is too short)`,
-          error: {
-            kind: 'config',
-            reason: 'badInput',
-            detail: `${TOKEN_VAR} does not look like a GitHub token`,
-          },
+          message: `${TOKEN_VAR} is set but cannot be a GitHub token (${BAD_TEXT[bad]}); it was not sent`,
+          error: { kind: 'config', reason: 'badInput', token: bad, detail: `${TOKEN_VAR}: ${BAD_TEXT[bad]}` },
         });
         return out;
       }

@@ -4,6 +4,7 @@
  * ResponseShapeError naming what was missing, never a made-up 0 %.
  */
 import type { PlanId, Unit } from '../../../shared/domain';
+import { isGitHubLogin } from '../../../shared/text';
 import { responseShapeError } from '../../../shared/errors';
 import { allowanceFor, parsePlan } from '../../../shared/plans';
 import { bool, isRecord, keysOf, num, parseResetDate, round2, str } from './values';
@@ -44,7 +45,9 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
     parseResetDate(body.quota_reset_date_utc) ??
     parseResetDate(body.quota_reset_date) ??
     parseResetDate(body.limited_user_reset_date);
-  const base = { login: str(body.login), plan, resetAt };
+  // A login outside GitHub's grammar (a control sequence, a token echoed back) is no login: not shown, not kept.
+  const login = str(body.login);
+  const base = { login: login !== null && isGitHubLogin(login) ? login : null, plan, resetAt };
 
   const snaps = isRecord(body.quota_snapshots) ? body.quota_snapshots : null;
   const prem = snaps && isRecord(snaps.premium_interactions) ? snaps.premium_interactions : null;
