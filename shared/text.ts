@@ -11,7 +11,6 @@ import { containsTokenText, redactTokenText } from './tokens';
  * C0 and C1 controls (ESC, BEL, CR, LF, TAB, DEL, CSI…), the bidi embeddings/overrides/isolates and marks that
  * can reorder what follows, line/paragraph separators, and the zero-width characters that hide in copy-paste.
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Longest text a face shows from outside; longer is cut with an ellipsis. */
@@ -23,9 +22,7 @@ export const SAFE_TEXT_MAX = 200;
  */
 export function safeText(text: string, max = SAFE_TEXT_MAX): string {
   let s = text.length > max * 4 ? text.slice(0, max * 4) : text;
-  s = redactTokenText(s.replace(UNSAFE, ' '), '[token]')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  s = redactTokenText(s.replace(UNSAFE, ' '), '[token]').replace(/ {2,}/g, ' ').trim();
   if (s.length > max) s = `${s.slice(0, max - 1)}…`;
   return s;
 }
@@ -58,9 +55,9 @@ export function isGitHubLogin(x: unknown): x is string {
  * A snapshot whose outside text (the login, the model names) is safe for a face (safeText). Numbers are left
  * alone. Returns the same object when nothing needed cleaning, so the common case costs one pass.
  */
-export function safeSnapshot<S extends { account: { login: string }; models: ReadonlyArray<{ model: string }> }>(
-  s: S,
-): S {
+export function safeSnapshot<
+  S extends { account: { login: string }; models: ReadonlyArray<{ model: string }> },
+>(s: S): S {
   const clean = (x: string) =>
     x.length <= SAFE_TEXT_MAX && isSafeText(x) && !containsTokenText(x) ? x : safeText(x);
   let dirty = clean(s.account.login) !== s.account.login;

@@ -208,8 +208,10 @@ async function save(
   const { tr } = ctx;
   const key = accountKey(check.host, check.login);
   let secrets: SecretStore;
+  let previous: string | null = null;
   try {
     secrets = await ctx.openSecrets();
+    previous = await secrets.get(key).catch(() => null);
     await secrets.set(key, token);
   } catch (e) {
     return failKeychain(ctx, e);
@@ -248,6 +250,9 @@ async function save(
       };
     });
   } catch (e) {
+    // Settings could not take the account (locked, read-only): the keychain goes back to what it held, so no
+    // token is left there that no account names.
+    await (previous === null ? secrets.delete(key) : secrets.set(key, previous)).catch(() => undefined);
     const info = toInfo(e);
     return fail(ctx, info, tr.t('auth.settingsFailed', { detail: info.detail ?? info.kind }));
   }

@@ -24,9 +24,7 @@ function problemLine(p: Problem, tr: Translator): string {
   // Paths and messages come from files and the environment: one clean line each.
   const message = safeText(p.message, 1000);
   const origin = safeText(p.origin, 1000);
-  return message.includes(origin)
-    ? tr.t('cli.note', { message })
-    : tr.t('cli.problem', { origin, message });
+  return message.includes(origin) ? tr.t('cli.note', { message }) : tr.t('cli.problem', { origin, message });
 }
 
 /** describeError as one clean line (its details may quote a server's message or a file's username). */
@@ -63,7 +61,11 @@ function modelLines(s: UsageSnapshot, tr: Translator): string[] {
   ];
 }
 
-export function renderText(snapshot: UsageSnapshot, tr: Translator, problems: readonly Problem[] = []): string {
+export function renderText(
+  snapshot: UsageSnapshot,
+  tr: Translator,
+  problems: readonly Problem[] = [],
+): string {
   const { t } = tr;
   // The login and model names come from GitHub (or a server playing it): no escapes, no forged lines.
   const s = safeSnapshot(snapshot);

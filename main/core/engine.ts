@@ -147,7 +147,9 @@ export function createEngine(deps: EngineDeps): Engine {
       const deadlineMs = opts.deadlineMs ?? RUN_DEADLINE_MS;
       const run = new AbortController();
       const cancelDeadline = deps.clock.setTimer(deadlineMs, () =>
-        run.abort(timeoutError({ timeoutMs: deadlineMs, detail: 'the whole refresh took too long; stopped' })),
+        run.abort(
+          timeoutError({ timeoutMs: deadlineMs, detail: 'the whole refresh took too long; stopped' }),
+        ),
       );
       const forward = () => run.abort(signal?.reason);
       if (signal?.aborted) forward();
@@ -161,7 +163,13 @@ export function createEngine(deps: EngineDeps): Engine {
         });
         // A server that echoes a token back (as the login, as a model name) must not get it printed.
         return result.ok
-          ? { ...result, snapshot: scrubSnapshot(result.snapshot, credentials.map((c) => c.token)) }
+          ? {
+              ...result,
+              snapshot: scrubSnapshot(
+                result.snapshot,
+                credentials.map((c) => c.token),
+              ),
+            }
           : result;
       } finally {
         cancelDeadline();

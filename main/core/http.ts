@@ -62,7 +62,11 @@ export class FetchHttp implements Http {
           }
         }
         // Read the body inside the try: a server that stalls mid-body must still hit the timeout.
-        return { status: res.status, headers, body: await readCapped(res, req.maxBodyBytes ?? MAX_BODY_BYTES) };
+        return {
+          status: res.status,
+          headers,
+          body: await readCapped(res, req.maxBodyBytes ?? MAX_BODY_BYTES),
+        };
       }
     } catch (e) {
       if (req.signal?.aborted) throw req.signal.reason ?? e;

@@ -53,9 +53,12 @@ export function checkPatFormat(
   });
   const text = tokenTextProblem(token);
   if (text === 'empty') return bad('empty', 'the token is empty');
-  if (text === 'whitespace') return bad('whitespace', 'the token contains spaces or line breaks; paste it again');
-  if (text === 'too-long') return bad('too-long', 'the text is longer than 512 characters; copy the token alone');
-  if (text === 'characters') return bad('characters', 'the token contains characters a GitHub token never has');
+  if (text === 'whitespace')
+    return bad('whitespace', 'the token contains spaces or line breaks; paste it again');
+  if (text === 'too-long')
+    return bad('too-long', 'the text is longer than 512 characters; copy the token alone');
+  if (text === 'characters')
+    return bad('characters', 'the token contains characters a GitHub token never has');
   if (token.startsWith('github_pat_')) return { ok: true, warnings: [] };
   if (token.startsWith('ghp_')) return { ok: true, warnings: ['classic-token'] };
   if (token.startsWith('gho_') || token.startsWith('ghu_')) {

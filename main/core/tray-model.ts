@@ -228,7 +228,8 @@ function retryLine(
   opts: FormatOptions,
   keys: { time: MessageKey; date: MessageKey },
 ): string {
-  const day = (x: number) => dateFmt(tr, opts, { year: 'numeric', month: 'numeric', day: 'numeric' }).format(x);
+  const day = (x: number) =>
+    dateFmt(tr, opts, { year: 'numeric', month: 'numeric', day: 'numeric' }).format(x);
   const time = formatTime(ms, tr, opts);
   return day(ms) === day(now)
     ? tr.t(keys.time, { time })

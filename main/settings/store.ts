@@ -139,7 +139,8 @@ export function createSettingsStore(
     }
     if (!st) return null;
     if (!st.isFile()) return 'is not a regular file';
-    if (process.platform !== 'win32' ? (st.mode & 0o222) === 0 : (st.mode & 0o200) === 0) return 'is read-only';
+    if (process.platform !== 'win32' ? (st.mode & 0o222) === 0 : (st.mode & 0o200) === 0)
+      return 'is read-only';
     return null;
   };
   const refuseWrite = (why: string) =>

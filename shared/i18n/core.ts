@@ -48,7 +48,8 @@ export const core = defineMessages(
     'error.token.whitespace': 'The token contains spaces or line breaks: copy it again from GitHub.',
     'error.token.characters':
       'The token holds characters a GitHub token never has (only letters, digits and _ are): copy it again from GitHub.',
-    'error.token.too-long': 'That is far longer than a GitHub token (at most 512 characters): copy the token alone.',
+    'error.token.too-long':
+      'That is far longer than a GitHub token (at most 512 characters): copy the token alone.',
     'error.tooLarge':
       'GitHub sent an answer larger than {size} MB, far more than usage data takes. It was not read; check the API URL or proxy.',
     'error.token.oauth-token':
@@ -111,9 +112,11 @@ export const core = defineMessages(
       'error.responseShape': 'GitHub 返回了此版本无法识别的格式（缺少：{missing}）。请报告此问题。',
       'error.token.empty': '请先粘贴令牌。',
       'error.token.whitespace': '令牌中含有空格或换行：请从 GitHub 重新复制。',
-      'error.token.characters': '令牌中含有 GitHub 令牌不会有的字符（只能是字母、数字和 _）：请从 GitHub 重新复制。',
+      'error.token.characters':
+        '令牌中含有 GitHub 令牌不会有的字符（只能是字母、数字和 _）：请从 GitHub 重新复制。',
       'error.token.too-long': '内容远长于 GitHub 令牌（最多 512 个字符）：请只复制令牌本身。',
-      'error.tooLarge': 'GitHub 返回的应答大于 {size} MB，远超用量数据所需，未予读取。请检查 API 地址或代理。',
+      'error.tooLarge':
+        'GitHub 返回的应答大于 {size} MB，远超用量数据所需，未予读取。请检查 API 地址或代理。',
       'error.token.oauth-token':
         '这是 OAuth 令牌（gho_…），不是个人访问令牌。请创建具有 Plan: Read-only 权限的细粒度令牌（github_pat_…）。',
       'error.token.not-a-pat':
