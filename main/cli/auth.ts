@@ -34,7 +34,13 @@ type OkCheck = Extract<PatCheck, { ok: true }>;
 const defaultDeps: AuthDeps = {
   async checkPat(token, ctx) {
     const [{ checkPat }, credentials] = await Promise.all([import('../core/pat-check'), oauthSiblings(ctx)]);
-    return checkPat(token, { apiUrl: ctx.apiUrl, http: ctx.http, clock: ctx.clock, credentials });
+    return checkPat(token, {
+      apiUrl: ctx.apiUrl,
+      http: ctx.http,
+      clock: ctx.clock,
+      credentials,
+      loopbackPlaysGithub: loopbackChosen(ctx),
+    });
   },
   async openSettings(ctx) {
     const { openSettings } = await import('../settings/store');
@@ -42,6 +48,13 @@ const defaultDeps: AuthDeps = {
   },
   removeFile,
 };
+
+/**
+ * A loopback API plays github.com for the sign-ins on disk only when chosen for this run (--api-url, the
+ * environment), never because settings hold one (the wizard may have written it).
+ */
+const loopbackChosen = (ctx: CliContext): boolean =>
+  ctx.apiUrlFromFlag || Boolean(ctx.env.vars.COPILOT_METER_API_URL?.trim());
 
 /** OAuth tokens of Copilot clients on this machine, so the check can detect the plan (never printed). */
 async function oauthSiblings(ctx: CliContext): Promise<Credential[]> {
@@ -458,7 +471,7 @@ async function authImport(ctx: CliContext, d: AuthDeps): Promise<number> {
   if (!ctx.json) ctx.io.err(tr.t('auth.import.found', { path }));
   // The seed's file holds a github.com token: it is never sent to another server, not even to check it.
   const server = webHost(ctx.apiUrl);
-  if (!mayUseOn(cred, server)) {
+  if (!mayUseOn(cred, server, loopbackChosen(ctx))) {
     const detail = tr.t('auth.import.otherHost', { host: server });
     return fail(ctx, { kind: 'config', reason: 'badInput', detail }, tr.t('auth.notSaved'));
   }

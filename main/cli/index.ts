@@ -9,6 +9,7 @@ import { createTranslator, describeError, pickLanguage, type Lang, type Translat
 import { createEngine } from '../core/engine';
 import { normalizeApiUrl } from '../core/github/url';
 import { FetchHttp } from '../core/http';
+import type { Env } from '../core/ports';
 import { nodeFiles, systemClock, systemEnv } from '../core/system';
 import type { UsagePreferences } from '../core/strategies/types';
 import type { SecretStore } from '../secrets/types';
@@ -46,6 +47,14 @@ function chosenAccount(settings: Settings | null, user: string | undefined): Acc
   if (!user) return active;
   const named = settings.accounts.filter((a) => a.login.toLowerCase() === user.toLowerCase());
   return named.find((a) => a === active) ?? named[0];
+}
+
+/**
+ * Whether a loopback API was chosen outside any renderer, for this run: by --api-url or COPILOT_METER_API_URL.
+ * Only then do github.com sign-ins found on disk go to it (a loopback URL in settings may come from the wizard).
+ */
+function loopbackChosen(opts: { apiUrl?: string }, env: { vars: Env['vars'] }): boolean {
+  return opts.apiUrl !== undefined || Boolean(env.vars.COPILOT_METER_API_URL?.trim());
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -185,9 +194,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     prefs,
     thresholds: settings?.thresholds ?? [75, 90, 100],
     keychainExpected: !explicit && (settings?.accounts.some((a) => !a.sessionOnly) ?? false),
+    loopbackPlaysGithub: loopbackChosen(opts, env),
     ...(account ? { account: { host: account.host, login: account.login } } : {}),
     problems: async () => {
-      const found = await engine.findCredentials();
+      // The files the refresh just read, not a second read of every source.
+      const found = engine.lastLookup() ?? (await engine.findCredentials());
       return found.problems.map((p) => ({
         source: p.source,
         origin: p.origin,

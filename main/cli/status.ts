@@ -22,6 +22,7 @@ export interface StatusEngine {
       sources?: CredentialSourceId[];
       keychainExpected?: boolean;
       account?: { host: string; login: string };
+      loopbackPlaysGithub?: boolean;
     },
     signal?: AbortSignal,
   ): Promise<RefreshResult & { problems?: Problem[] }>;
@@ -36,6 +37,8 @@ export interface StatusInputs {
   keychainExpected?: boolean;
   /** The saved account to read: the keychain tokens of other accounts are left out (RefreshOptions.account). */
   account?: { host: string; login: string };
+  /** A loopback API came from --api-url or the environment: github.com sign-ins on disk may go to it. */
+  loopbackPlaysGithub?: boolean;
   thresholds: readonly number[];
   /** Credential-file problems found while looking (corrupted auth.json…), shown as notes. */
   problems: () => Promise<Array<Problem & { source?: string }>>;
@@ -73,7 +76,13 @@ export async function runStatusOnce(
     sources?: CredentialSourceId[];
     keychainExpected?: boolean;
     account?: { host: string; login: string };
-  } = { apiUrl: ctx.apiUrl, prefs: inputs.prefs, keychainExpected: inputs.keychainExpected ?? false };
+    loopbackPlaysGithub?: boolean;
+  } = {
+    apiUrl: ctx.apiUrl,
+    prefs: inputs.prefs,
+    keychainExpected: inputs.keychainExpected ?? false,
+    loopbackPlaysGithub: inputs.loopbackPlaysGithub ?? true,
+  };
   if (inputs.sources) req.sources = inputs.sources;
   if (inputs.account) req.account = inputs.account;
   const result = await inputs.engine.refresh(req);

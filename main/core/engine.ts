@@ -53,6 +53,11 @@ export interface RefreshOptions {
    * then the chain stops with what it learned, as a timeout.
    */
   deadlineMs?: number;
+  /**
+   * Whether a loopback API may receive the github.com sign-ins found on disk (credentials/host.ts): true only
+   * when the user chose that API outside the renderer (CLI flag, environment). Default true.
+   */
+  loopbackPlaysGithub?: boolean;
 }
 
 /** One refresh (the CLI's whole run) gives up after this long: five credentials × retries × 10 s timeouts
@@ -64,6 +69,8 @@ export interface Engine {
   refresh(opts: RefreshOptions, signal?: AbortSignal): Promise<RefreshResult>;
   /** The shared client for an API URL (the setup check uses it so its answers warm the same cache). */
   client(apiUrl: string): GitHubClient;
+  /** What the last refresh found (its problems: skipped files), so a caller need not read every source again. */
+  lastLookup(): CredentialLookup | null;
 }
 
 /** Leaves out keychain tokens saved for another account than `account` (see RefreshOptions.account). */
@@ -79,8 +86,12 @@ export function credentialsOfAccount(
 }
 
 /** The credentials that may be sent to this API host (see credentials/host.ts). */
-export function credentialsFor(credentials: readonly Credential[], webHost: string): Credential[] {
-  return credentials.filter((c) => mayUseOn(c, webHost));
+export function credentialsFor(
+  credentials: readonly Credential[],
+  webHost: string,
+  loopbackPlaysGithub = true,
+): Credential[] {
+  return credentials.filter((c) => mayUseOn(c, webHost, loopbackPlaysGithub));
 }
 
 export function createEngine(deps: EngineDeps): Engine {
@@ -122,9 +133,11 @@ export function createEngine(deps: EngineDeps): Engine {
     return findAllCredentials(set);
   };
 
+  let last: CredentialLookup | null = null;
   return {
     findCredentials,
     client,
+    lastLookup: () => last,
     async refresh(opts, signal) {
       let github: GitHubClient;
       try {
@@ -134,11 +147,16 @@ export function createEngine(deps: EngineDeps): Engine {
         return { ok: false, error: toErrorInfo(e), attempts: [] };
       }
       const lookup = await findCredentials(opts.sources);
+      last = lookup;
       // The chosen account narrows the keychain only when it lives on this API's server; an account of another
       // server (settings point elsewhere) would otherwise leave no token at all.
       const account =
         opts.account && mayUseOn({ host: opts.account.host }, github.webHost) ? opts.account : undefined;
-      const credentials = credentialsFor(credentialsOfAccount(lookup.credentials, account), github.webHost);
+      const credentials = credentialsFor(
+        credentialsOfAccount(lookup.credentials, account),
+        github.webHost,
+        opts.loopbackPlaysGithub ?? true,
+      );
       // Nothing usable, and the keychain that should hold the token could not be read: that is the thing to fix.
       const keychainProblem = lookup.problems.find((p) => p.error?.kind === 'keychain')?.error;
       if (credentials.length === 0 && keychainProblem && opts.keychainExpected) {

@@ -33,7 +33,8 @@ export class FetchHttp implements Http {
 
   async request(req: HttpRequest): Promise<HttpResponse> {
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), req.timeoutMs);
+    // Clamped: past 2^31 − 1 ms setTimeout fires at once, which would abort every request immediately.
+    const timer = setTimeout(() => timeout.abort(), Math.min(Math.max(0, req.timeoutMs), 2 ** 31 - 1));
     const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
     try {
       let url = req.url;

@@ -38,6 +38,8 @@ export interface PatCheckOptions {
   prefs?: UsagePreferences;
   /** Other credentials found (engine.findCredentials()), so an OAuth token can reveal the plan. */
   credentials?: readonly Credential[];
+  /** Whether a loopback API may receive github.com sign-ins (credentials/host.ts); default true. */
+  loopbackPlaysGithub?: boolean;
   signal?: AbortSignal;
 }
 
@@ -92,7 +94,9 @@ export async function checkPat(token: string, opts: PatCheckOptions): Promise<Pa
   // The login is always learned from the token here: a fresh cache forces GET /user.
   const prefs: UsagePreferences = { ...opts.prefs };
   delete prefs.login;
-  const siblings = (opts.credentials ?? []).filter((c) => c.kind !== 'pat' && mayUseOn(c, github.webHost));
+  const siblings = (opts.credentials ?? []).filter(
+    (c) => c.kind !== 'pat' && mayUseOn(c, github.webHost, opts.loopbackPlaysGithub ?? true),
+  );
   const r = await readPatBilling(credential, {
     github,
     clock: opts.clock,
