@@ -17,7 +17,7 @@ import { createTranslator, describeError } from '../../shared/i18n';
 import { billingEmpty } from '../fake-github/fixtures';
 import { faults, hostile } from '../fake-github/faults';
 import { FAKE_LOGIN, FAKE_PAT, scenarios } from '../fake-github/scenarios';
-import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
+import { startFakeGitHub, type FakeGitHub, type Fault } from '../fake-github/server';
 import { FakeClock } from './scheduler-fake-clock';
 import { testClock } from './strategies/harness';
 
@@ -146,11 +146,12 @@ describe('absurd waits asked by a server (items 2 and 10)', () => {
 });
 
 describe('an unrecognised usage answer beside a 404 (item 11)', () => {
-  const run = async (aiCredits: unknown) => {
+  const run = async (aiCredits: unknown, fault?: Fault) => {
     fake = await startFakeGitHub({
       ...scenarios.patCreditsPro,
       billing: { [FAKE_LOGIN]: { aiCredits, premium: { status: 404, body: { message: 'Not Found' } } } },
     });
+    if (fault) fake.addFault(fault);
     const env: Env = { vars: { COPILOT_METER_TOKEN: FAKE_PAT }, platform: 'linux', homedir: home };
     const engine = createEngine({ http: new FetchHttp(), clock: systemClock, env, files: nodeFiles });
     return engine.refresh({ apiUrl: fake.url, prefs: { plan: 'pro' } });
@@ -166,7 +167,12 @@ describe('an unrecognised usage answer beside a 404 (item 11)', () => {
   });
 
   it('a timePeriod that is not a real month is not shown as the period', async () => {
-    const r = await run({ ...billingEmpty, timePeriod: { year: '100000000000000000000', month: 1.5 } });
+    // A fault, not billing state: the fake GitHub would write the asked month into a served timePeriod.
+    const bad = { ...billingEmpty, timePeriod: { year: '100000000000000000000', month: 1.5 } };
+    const r = await run(
+      billingEmpty,
+      faults.wrongShape(`/users/${FAKE_LOGIN}/settings/billing/ai_credit/usage`, bad),
+    );
     expect(r.ok).toBe(true);
     expect(r.ok && r.snapshot.period).toMatch(/^20\d\d-\d\d$/);
   });
