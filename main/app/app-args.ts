@@ -18,7 +18,10 @@ export function apiUrlArg(argv: readonly string[]): string | undefined {
     if (a === '--api-url') {
       const next = argv[i + 1];
       if (next === undefined || next.startsWith('--')) {
-        throw configError({ reason: 'badInput', detail: '--api-url needs an address, e.g. --api-url https://HOST' });
+        throw configError({
+          reason: 'badInput',
+          detail: '--api-url needs an address, e.g. --api-url https://HOST',
+        });
       }
       found = next;
       i++;

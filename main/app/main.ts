@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   if (!override.ok) {
     const tr = createTranslator(pickLanguage([env.vars.LC_ALL, env.vars.LC_MESSAGES, env.vars.LANG]));
     const detail = 'detail' in override.error && override.error.detail ? ` (${override.error.detail})` : '';
-    console.error(`Copilot Meter: --api-url / COPILOT_METER_API_URL: ${describeError(override.error, tr)}${detail}`);
+    console.error(
+      `Copilot Meter: --api-url / COPILOT_METER_API_URL: ${describeError(override.error, tr)}${detail}`,
+    );
     electron.app.exit(2);
     return;
   }

@@ -161,7 +161,9 @@ describe('the sender check on unusual install paths', () => {
       value: { login: 'octocat' },
     });
     // The same URL from a webContents that is not the wizard's, or another file from the wizard's: refused.
-    expect(await check(frame(win.url, { getURL: () => win.url }), { token: PAT })).toMatchObject({ ok: false });
+    expect(await check(frame(win.url, { getURL: () => win.url }), { token: PAT })).toMatchObject({
+      ok: false,
+    });
     expect(
       await check(frame(win.url.replace(/index\.html$/, 'other.html'), win.webContents), { token: PAT }),
     ).toMatchObject({ ok: false, error: { kind: 'config' } });

@@ -121,7 +121,8 @@ describe('tray tooltip', () => {
       expect(v.tooltip).not.toContain(tr.t('tray.problem.offline'));
       expect(v.tooltip).toContain(tr.t('tray.problem.offline.noReading'));
       expect(v.compactTooltip).not.toContain(tr.t('tray.problem.offline'));
-      if (lang === 'en') expect(v.tooltip).toBe('Copilot Meter\nCannot reach GitHub — retrying\nNot updated yet');
+      if (lang === 'en')
+        expect(v.tooltip).toBe('Copilot Meter\nCannot reach GitHub — retrying\nNot updated yet');
     },
   );
 

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { errorInfo, isKeychainError } from '../../shared/errors';
-import { createKeychainStore, READ_TIMEOUT_MS, toKeychainError, type KeytarLike } from '../../main/secrets/keychain';
+import {
+  createKeychainStore,
+  READ_TIMEOUT_MS,
+  toKeychainError,
+  type KeytarLike,
+} from '../../main/secrets/keychain';
 import { FakeClock } from '../core/scheduler-fake-clock';
 import { accountKey } from '../../main/secrets/types';
 import { describeWithSecretService, secretToolSearch } from '../helpers/secret-service';
