@@ -10,7 +10,7 @@ import { wizardFileUrl } from './wizard-window';
 
 export interface IpcDeps {
   service: SetupService;
-  /** file:// URL of dist/renderer/index.html; defaults to the bundled one. */
+  /** file:// URL of dist/renderer/wizard/index.html; defaults to the bundled one. */
   wizardUrl?: string;
   /** Injected in tests; the real ipcMain otherwise. */
   ipc?: Pick<IpcMain, 'handle' | 'removeHandler'>;
