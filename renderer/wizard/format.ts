@@ -4,6 +4,7 @@
 import type { UsageSnapshot } from '../../shared/domain';
 import { percentLeft, roundPercent } from '../../shared/format';
 import { LOCALE_OF, type Translator } from '../../shared/i18n';
+import { moneyLine, seatNote, uncappedUsedLine } from '../../shared/seat';
 
 export function unitName(tr: Translator, unit: UsageSnapshot['unit']): string {
   return tr.t(unit === 'credits' ? 'unit.credits' : 'unit.requests');
@@ -11,6 +12,9 @@ export function unitName(tr: Translator, unit: UsageSnapshot['unit']): string {
 
 export function usedLine(tr: Translator, s: UsageSnapshot): string {
   const unit = unitName(tr, s.unit);
+  // An organisation pool (no cap) and a hidden seat (no number) say so, like every other face.
+  const uncapped = uncappedUsedLine(s, tr);
+  if (uncapped !== null || s.used === null) return uncapped ?? '';
   const used = tr.num(s.used, 2);
   if (s.unlimited) return tr.t('wizard.done.usedUnlimited', { used, unit });
   if (s.allowance === null) return tr.t('wizard.done.usedNoAllowance', { used, unit });
@@ -32,4 +36,9 @@ export function formatDate(tr: Translator, iso: string | null): string | null {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime()) || d.getTime() <= 0) return null;
   return new Intl.DateTimeFormat(LOCALE_OF[tr.lang], { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+}
+
+/** The lines under the figures: what kind of seat it is, and what the month's use is worth (when priced). */
+export function seatLines(tr: Translator, s: UsageSnapshot): string[] {
+  return [seatNote(s, tr), moneyLine(s, tr)].filter((l): l is string => l !== null);
 }

@@ -38,7 +38,7 @@ import { allowanceFor, plansFor } from '../../shared/plans';
 import { percentLeft } from '../../shared/format';
 import { api } from './bridge';
 import { append, h } from './dom';
-import { formatDate, percentLine, unitName, usedLine } from './format';
+import { formatDate, percentLine, seatLines, unitName, usedLine } from './format';
 
 type Step = 'welcome' | 'stored' | 'create' | 'paste' | 'plan' | 'done';
 const STEP_NUMBER: Partial<Record<Step, number>> = { welcome: 1, create: 2, paste: 3, plan: 4, done: 5 };
@@ -684,6 +684,7 @@ function reading(s: UsageSnapshot): HTMLElement {
           fill(left),
         ),
     pct ? h('p', { id: 'reading-percent' }, pct) : null,
+    ...seatLines(tr, s).map((line, i) => h('p', { id: `reading-seat-${i}` }, line)),
     reset ? h('p', { class: 'muted' }, t('wizard.done.resets', { date: reset })) : null,
     models.length
       ? h(
