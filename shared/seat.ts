@@ -36,7 +36,8 @@ export function orgNames(seat: Seat, tr: Translator): string {
 /** `key` with {orgs} when the seat names organisations, else its `…NoOrg` twin. */
 function withOrgs(
   tr: Translator,
-  key: 'seat.pool.used' | 'seat.pool.userLimit' | 'seat.budget' | 'seat.budget.requests' | 'seat.hidden.short',
+  key:
+    'seat.pool.used' | 'seat.pool.userLimit' | 'seat.budget' | 'seat.budget.requests' | 'seat.hidden.short',
   seat: Seat,
   params: Record<string, string> = {},
 ): string {

@@ -7,7 +7,14 @@ import type { ErrorInfo } from '../../shared/errors';
 import { assertNever } from '../../shared/errors';
 import { iconLabel as labelOf, percentLeft, roundPercent } from '../../shared/format';
 import { LOCALE_OF, type Lang, type MessageKey, type Translator } from '../../shared/i18n';
-import { formatMoney, isHiddenSeat, isPoolSeat, moneyLine, seatNote, uncappedUsedLine } from '../../shared/seat';
+import {
+  formatMoney,
+  isHiddenSeat,
+  isPoolSeat,
+  moneyLine,
+  seatNote,
+  uncappedUsedLine,
+} from '../../shared/seat';
 import type { Settings } from '../settings/types';
 import type { Level } from './icon/render';
 import { activeTokenExpiry, tokenExpiresSoon } from './token-expiry';

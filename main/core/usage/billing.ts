@@ -118,7 +118,12 @@ function parseBillingUsageFresh(body: unknown, opts: { unit?: Unit } = {}): Bill
   });
   for (const c of copilot)
     if (c.kind === 'unknown')
-      unrecognised(c.i, 'unitType', c.item, `usage item ${c.i} has an unknown unit "${str(c.item.unitType)}"`);
+      unrecognised(
+        c.i,
+        'unitType',
+        c.item,
+        `usage item ${c.i} has an unknown unit "${str(c.item.unitType)}"`,
+      );
   const worlds = new Set(copilot.map((c) => c.kind));
   const unit: Unit | null =
     opts.unit ?? (worlds.has('credits') ? 'credits' : worlds.has('requests') ? 'requests' : null);

@@ -42,8 +42,7 @@ export function buildSnapshot(
     ? { ...input.seat, organizations: [...input.seat.organizations] }
     : { ...UNKNOWN_SEAT, organizations: [] };
   const hidden = seat.kind === 'hidden' || input.used === null;
-  const given: AllowanceSource | null =
-    input.allowance === null ? null : (input.allowanceSource ?? 'github');
+  const given: AllowanceSource | null = input.allowance === null ? null : (input.allowanceSource ?? 'github');
   const budget = seat.kind === 'budget' && given === 'github';
   const custom =
     !hidden &&
@@ -68,8 +67,7 @@ export function buildSnapshot(
   }
   const used = input.used === null || hidden ? null : Math.max(0, exact(input.used));
   const hasAllowance = allowance !== null && allowance > 0;
-  const overage =
-    used === null ? 0 : Math.max(0, input.overage ?? 0, hasAllowance ? used - allowance! : 0);
+  const overage = used === null ? 0 : Math.max(0, input.overage ?? 0, hasAllowance ? used - allowance! : 0);
   return {
     account: input.account,
     plan,

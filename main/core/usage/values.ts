@@ -24,11 +24,12 @@ export function quantity(x: unknown): number | undefined | 'bad' {
 }
 
 /**
- * Removes the binary noise sums pick up (0.1 + 0.2 = 0.30000000000000004) without rounding what GitHub gave:
- * 15 significant digits keep 3956.1799545 and 3.7524 exactly. Never "-0".
+ * Removes the binary noise sums and differences pick up (0.1 + 0.2 = 0.30000000000000004, 200 − 194.8 =
+ * 5.199999999999989) without rounding what GitHub gave: GitHub sends at most 7 decimals (3956.1799545), so 10
+ * decimal places keep every one of its numbers exactly (3.7524 stays 3.7524). Never "-0".
  */
 export const exact = (n: number): number => {
-  const r = Number(n.toPrecision(15));
+  const r = Number(n.toFixed(10));
   return Object.is(r, -0) ? 0 : r;
 };
 
