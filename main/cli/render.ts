@@ -62,6 +62,8 @@ function modelLines(s: UsageSnapshot, tr: Translator): string[] {
   ];
 }
 
+const lineIf = (line: string | null): string[] => (line === null ? [] : [line]);
+
 export function renderText(s: UsageSnapshot, tr: Translator, problems: readonly Problem[] = []): string {
   const { t } = tr;
   const plan = s.plan ? ` · ${t(`plan.${s.plan}`)}` : '';
@@ -71,8 +73,9 @@ export function renderText(s: UsageSnapshot, tr: Translator, problems: readonly 
     `${t('cli.account', { login: s.account.login })}${plan}`,
     t(`unit.${s.unit}.title`),
     ...usageLines(s, tr),
-    ...[seatNote(s, tr), moneyLine(s, tr)].filter((l): l is string => l !== null),
+    ...lineIf(seatNote(s, tr)),
     `${t('cli.period', { period: s.period })}${resets}`,
+    ...lineIf(moneyLine(s, tr)),
     ...modelLines(s, tr),
     t('cli.source', {
       strategy: t(`strategy.${s.source.strategy}`),
