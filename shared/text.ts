@@ -52,21 +52,29 @@ export function isGitHubLogin(x: unknown): x is string {
 }
 
 /**
- * A snapshot whose outside text (the login, the model names) is safe for a face (safeText). Numbers are left
- * alone. Returns the same object when nothing needed cleaning, so the common case costs one pass.
+ * A snapshot whose outside text (the login, the model names, the organisations giving a seat) is safe for a face
+ * (safeText). Numbers are left alone. Returns the same object when nothing needed cleaning, so the common case
+ * costs one pass.
  */
 export function safeSnapshot<
-  S extends { account: { login: string }; models: ReadonlyArray<{ model: string }> },
+  S extends {
+    account: { login: string };
+    models: ReadonlyArray<{ model: string }>;
+    seat?: { organizations: readonly string[] } | null;
+  },
 >(s: S): S {
   const clean = (x: string) =>
     x.length <= SAFE_TEXT_MAX && isSafeText(x) && !containsTokenText(x) ? x : safeText(x);
+  const orgs = s.seat?.organizations ?? [];
   let dirty = clean(s.account.login) !== s.account.login;
   for (const m of s.models) if (!dirty && clean(m.model) !== m.model) dirty = true;
+  for (const o of orgs) if (!dirty && clean(o) !== o) dirty = true;
   if (!dirty) return s;
   return {
     ...s,
     account: { ...s.account, login: clean(s.account.login) },
     models: s.models.map((m) => ({ ...m, model: clean(m.model) })),
+    ...(s.seat ? { seat: { ...s.seat, organizations: orgs.map(clean) } } : {}),
   };
 }
 

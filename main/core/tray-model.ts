@@ -8,6 +8,14 @@ import { assertNever } from '../../shared/errors';
 import { safeSnapshot } from '../../shared/text';
 import { iconLabel as labelOf, percentLeft, roundPercent } from '../../shared/format';
 import { LOCALE_OF, type Lang, type MessageKey, type Translator } from '../../shared/i18n';
+import {
+  formatMoney,
+  isHiddenSeat,
+  isPoolSeat,
+  moneyLine,
+  seatNote,
+  uncappedUsedLine,
+} from '../../shared/seat';
 import type { Settings } from '../settings/types';
 import type { Level } from './icon/render';
 import { activeTokenExpiry, tokenExpiresSoon } from './token-expiry';
@@ -88,7 +96,17 @@ export const WIN_TOOLTIP_MAX = 127;
 
 /** What a tooltip line says; decides which lines a short tooltip keeps. */
 export type TooltipPart =
-  'app' | 'account' | 'problem' | 'expiry' | 'used' | 'percent' | 'resets' | 'status' | 'stale';
+  | 'app'
+  | 'account'
+  | 'problem'
+  | 'expiry'
+  | 'used'
+  | 'percent'
+  | 'seat'
+  | 'money'
+  | 'resets'
+  | 'status'
+  | 'stale';
 
 export interface TooltipLine {
   part: TooltipPart;
@@ -103,7 +121,9 @@ export interface TooltipLine {
 const DROP_ORDER: readonly TooltipPart[] = [
   'app',
   'resets',
+  'money',
   'account',
+  'seat',
   'used',
   'stale',
   'expiry',
@@ -169,13 +189,20 @@ export function needsUser(error: ErrorInfo): boolean {
  * the share used against the thresholds (the highest threshold below 100 is "critical", lower ones "warning").
  */
 export function levelFor(
-  snapshot: Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> | null,
+  snapshot:
+    | (Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> &
+        Partial<Pick<UsageSnapshot, 'seat' | 'used' | 'allowance' | 'unit' | 'cost'>>)
+    | null,
   thresholds: readonly number[],
   flags: { stale: boolean; error: boolean; configured: boolean },
 ): Level {
   if (!flags.configured) return 'unconfigured';
   if (flags.error) return 'error';
   if (flags.stale || !snapshot) return 'stale';
+  // No cap (an organisation pool) or no number (a hidden seat): a face of its own, never a percentage.
+  const seatView = { used: 0, unit: 'credits' as const, allowance: null, cost: null, ...snapshot };
+  if (isHiddenSeat(seatView)) return 'hidden';
+  if (isPoolSeat(seatView)) return 'pool';
   const p = snapshot.percentUsed;
   if (snapshot.unlimited || p === null) return 'normal';
   if (p >= 100) return 'over';
@@ -245,11 +272,15 @@ export function formatAge(ms: number, tr: Translator): string {
   return tr.t('tray.age.days', { n: Math.floor(h / 24) });
 }
 
-/** One line for the tooltip and the menu: what is wrong and where to fix it. */
+/**
+ * One line for the tooltip and the menu: what is wrong and where to fix it. `hasReading`: a last reading is
+ * on show (an offline tray says so only then).
+ */
 export function problemLine(
   error: ErrorInfo,
   tr: Translator,
   opts: FormatOptions = {},
+  hasReading = true,
   now: number = Date.now(),
 ): string {
   const { t } = tr;
@@ -269,7 +300,7 @@ export function problemLine(
         : t('tray.problem.rateLimit.noTime');
     case 'network':
     case 'timeout':
-      return t('tray.problem.offline');
+      return t(hasReading ? 'tray.problem.offline' : 'tray.problem.offline.noReading');
     case 'server':
       return t('tray.problem.server');
     case 'responseShape':
@@ -292,10 +323,12 @@ const escapeMenu = (s: string): string => s.replace(/&/g, '&&');
 function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): TooltipLine[] {
   const { t } = tr;
   const unit = t(`unit.${s.unit}`);
-  const used = tr.num(s.used, 2);
   const lines: TooltipLine[] = [];
   const add = (part: TooltipPart, text: string) => lines.push({ part, text });
-  if (s.unlimited) add('used', t('tray.used.unlimited', { used, unit }));
+  const uncapped = uncappedUsedLine(s, tr);
+  const used = s.used === null ? '' : tr.num(s.used, 2);
+  if (uncapped !== null || s.used === null) add('used', uncapped ?? '');
+  else if (s.unlimited) add('used', t('tray.used.unlimited', { used, unit }));
   else if (s.allowance === null) add('used', t('tray.used.noAllowance', { used, unit }));
   else {
     add('used', t('tray.used', { used, allowance: tr.num(s.allowance), unit }));
@@ -309,6 +342,10 @@ function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): Too
         }),
       );
   }
+  const note = seatNote(s, tr);
+  if (note) add('seat', note);
+  const money = moneyLine(s, tr);
+  if (money) add('money', money);
   add(
     'resets',
     s.resetAt ? t('tray.resets', { date: formatDay(s.resetAt, tr, opts) }) : t('tray.resets.unknown'),
@@ -344,7 +381,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   const problem = !state.configured
     ? t('tray.problem.noCredential')
     : state.error
-      ? problemLine(state.error, tr, opts, now)
+      ? problemLine(state.error, tr, opts, s !== null, now)
       : null;
   const staleLine =
     s && stale ? t('tray.stale', { age: formatAge(now - Date.parse(s.fetchedAt), tr) }) : null;
@@ -390,7 +427,15 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   if (s && s.models.length > 0) {
     menu.push(sep('sep-models'), info('models', t('tray.menu.topModels')));
     for (const m of s.models.slice(0, TOP_MODELS))
-      menu.push(info(`model-${m.model}`, t('tray.menu.model', { model: m.model, used: tr.num(m.used, 2) })));
+      menu.push(
+        info(
+          `model-${m.model}`,
+          t('tray.menu.model', {
+            model: m.model,
+            used: m.cost ? `${tr.num(m.used, 2)} (${formatMoney(m.cost.gross, tr)})` : tr.num(m.used, 2),
+          }),
+        ),
+      );
   }
   menu.push(
     sep('sep-actions'),
@@ -422,7 +467,9 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
     },
   );
 
-  const title = /^\d/.test(label) ? `${label} %` : '';
+  // A pool's title is its count (no percentage exists); a hidden seat has none.
+  const title =
+    level === 'pool' && s?.used != null ? tr.num(s.used, 0) : /^\d/.test(label) ? `${label} %` : '';
   return { iconLabel: label, level, title, tooltip, compactTooltip, menu };
 }
 

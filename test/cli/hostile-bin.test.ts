@@ -16,6 +16,7 @@ import { billingWithModels, hostile } from '../fake-github/faults';
 import { FAKE_LOGIN, FAKE_OAUTH, FAKE_PAT, scenarios } from '../fake-github/scenarios';
 import { startFakeGitHub, type FakeGitHub, type FakeToken } from '../fake-github/server';
 import { describeWithSecretService, secretToolSearch } from '../helpers/secret-service';
+import { snapshotAt } from '../core/scheduler-fixtures';
 
 const BIN = join(__dirname, '../../bin/copilot-meter.mjs');
 let home: string;
@@ -235,6 +236,7 @@ describe('what reaches a terminal or a status bar (items 5, 7, 9, 11)', () => {
   it('125,000 models: text lists the first ones and says how many more; waybar still prints', () => {
     const tr = createTranslator('en');
     const snapshot: UsageSnapshot = {
+      ...snapshotAt(Date.UTC(2026, 10, 29), 30),
       account: { login: 'octocat', host: 'github.com' },
       plan: 'pro',
       unit: 'credits',
