@@ -228,8 +228,16 @@ export function formatAge(ms: number, tr: Translator): string {
   return tr.t('tray.age.days', { n: Math.floor(h / 24) });
 }
 
-/** One line for the tooltip and the menu: what is wrong and where to fix it. */
-export function problemLine(error: ErrorInfo, tr: Translator, opts: FormatOptions = {}): string {
+/**
+ * One line for the tooltip and the menu: what is wrong and where to fix it. `hasReading`: a last reading is
+ * on show (an offline tray says so only then).
+ */
+export function problemLine(
+  error: ErrorInfo,
+  tr: Translator,
+  opts: FormatOptions = {},
+  hasReading = true,
+): string {
   const { t } = tr;
   switch (error.kind) {
     case 'auth':
@@ -244,7 +252,7 @@ export function problemLine(error: ErrorInfo, tr: Translator, opts: FormatOption
         : t('tray.problem.rateLimit.noTime');
     case 'network':
     case 'timeout':
-      return t('tray.problem.offline');
+      return t(hasReading ? 'tray.problem.offline' : 'tray.problem.offline.noReading');
     case 'server':
       return t('tray.problem.server');
     case 'responseShape':
@@ -316,7 +324,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   const problem = !state.configured
     ? t('tray.problem.noCredential')
     : state.error
-      ? problemLine(state.error, tr, opts)
+      ? problemLine(state.error, tr, opts, s !== null)
       : null;
   const staleLine =
     s && stale ? t('tray.stale', { age: formatAge(now - Date.parse(s.fetchedAt), tr) }) : null;
