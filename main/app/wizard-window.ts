@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import type { Translator } from '../../shared/i18n';
 import { isAllowedExternalUrl } from '../setup/links';
 
-/** dist/app/main.cjs sits beside dist/app/preload.cjs; the renderer files are in dist/renderer/. */
-export const wizardHtmlPath = (): string => join(__dirname, '..', 'renderer', 'index.html');
+/** dist/app/main.cjs sits beside dist/app/preload.cjs; each window's files are in dist/renderer/<window>/. */
+export const wizardHtmlPath = (): string => join(__dirname, '..', 'renderer', 'wizard', 'index.html');
 export const preloadPath = (): string => join(__dirname, 'preload.cjs');
 
 export interface WizardWindowOptions {

@@ -3,11 +3,10 @@
 /** Presentation of a reading for the Done step, with the shared conventions (bar = share LEFT, labelled). */
 import type { UsageSnapshot } from '../../shared/domain';
 import { percentLeft, roundPercent } from '../../shared/format';
-import { LOCALE_OF, type Translator } from '../../shared/i18n';
+import type { Translator } from '../../shared/i18n';
+import { unitName } from '../kit/format';
 
-export function unitName(tr: Translator, unit: UsageSnapshot['unit']): string {
-  return tr.t(unit === 'credits' ? 'unit.credits' : 'unit.requests');
-}
+export { formatDate, unitName } from '../kit/format';
 
 export function usedLine(tr: Translator, s: UsageSnapshot): string {
   const unit = unitName(tr, s.unit);
@@ -24,12 +23,4 @@ export function percentLine(tr: Translator, s: UsageSnapshot): string | null {
     used: tr.num(roundPercent(s.percentUsed), 1),
     left: tr.num(roundPercent(left), 1),
   });
-}
-
-/** A date (ISO, or YYYY-MM-DD) in the user's language; null when missing or unparsable. */
-export function formatDate(tr: Translator, iso: string | null): string | null {
-  if (!iso) return null;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime()) || d.getTime() <= 0) return null;
-  return new Intl.DateTimeFormat(LOCALE_OF[tr.lang], { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
