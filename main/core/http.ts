@@ -81,7 +81,7 @@ export class FetchHttp implements Http {
           detail: 'the server answered with a redirect, which is not followed',
         });
       }
-      throw networkError({ detail: transportCode(e) }, { cause: e });
+      throw networkError({ detail: transportCode(e), address: addressOf(req.url) }, { cause: e });
     } finally {
       clearTimeout(timer);
     }
@@ -113,6 +113,15 @@ async function readCapped(res: Response, limit: number): Promise<string> {
     text += decoder.decode(value, { stream: true });
   }
   return text + decoder.decode();
+}
+
+/** host[:port] of a URL, for messages: no scheme, path, query or credentials. */
+function addressOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '?';
+  }
 }
 
 function sameOriginTarget(from: string, location: string): string | null {

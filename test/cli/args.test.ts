@@ -42,7 +42,7 @@ describe('command-line parsing', () => {
     expect(() => parseCli(['--plan', 'gold'])).toThrow(/--plan/);
     expect(() => parseCli(['--allowance', '-3'])).toThrow(/--allowance/);
     expect(() => parseCli(['--lang', 'de'])).toThrow(/--lang/);
-    expect(() => parseCli(['--watch', '5'])).toThrow(/from 60/);
+    expect(() => parseCli(['--watch', '5'])).toThrow(/at least 60/);
     expect(() => parseCli(['--user', 'bad user'])).toThrow(/--user/);
   });
 
