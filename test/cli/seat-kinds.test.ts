@@ -109,7 +109,7 @@ describe('copilot-meter and the kinds of seat', () => {
     const r = await allFormats('budgetSeat', FAKE_OAUTH);
     for (const x of Object.values(r)) expect(x.code).toBe(EXIT.ok);
     const lines = r.text.stdout.split('\n');
-    expect(lines[3]).toBe('████████████░░░░░░░░ 60% left · 4,004 / 10,000 used');
+    expect(lines[3]).toBe('████████████░░░░░░░░ 59% left · 4,004 / 10,000 used');
     expect(lines[4]).toBe('User budget set by your organisation (acme)');
     expect(r.oneline.stdout.trim()).toBe('Copilot 40% used (4,004/10,000 AI credits)');
     expect(JSON.parse(r.waybar.stdout)).toMatchObject({ text: '40%', class: 'normal', percentage: 40 });
@@ -153,7 +153,7 @@ describe('copilot-meter and the kinds of seat', () => {
   it('counts billing items spelled "ai-units" / "copilot_ai_unit", with their worth', async () => {
     const r = await allFormats('patAiUnits', FAKE_PAT, ['--plan', 'pro']);
     for (const x of Object.values(r)) expect(x.code).toBe(EXIT.ok);
-    expect(r.text.stdout.split('\n')[3]).toBe('██████████░░░░░░░░░░ 50% left · 750.5 / 1,500 used');
+    expect(r.text.stdout.split('\n')[3]).toBe('██████████░░░░░░░░░░ 49% left · 750.5 / 1,500 used');
     expect(r.text.stdout).toContain('Worth $7.51 this month · all included in the plan');
     expect(r.oneline.stdout.trim()).toBe('Copilot 50% used (750.5/1,500 AI credits)');
     expect(JSON.parse(r.waybar.stdout)).toMatchObject({ text: '50%', percentage: 50 });

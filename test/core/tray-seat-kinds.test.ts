@@ -108,7 +108,7 @@ describe('tray: user-level budget', () => {
     expect(v.iconLabel).toBe('40');
     expect(v.level).toBe('normal');
     expect(v.tooltip).toContain('4,004 / 10,000 AI credits used');
-    expect(v.tooltip).toContain('40 % used · 60 % left');
+    expect(v.tooltip).toContain('40 % used · 59 % left');
     expect(v.tooltip).toContain('User budget set by your organisation (acme)');
     expect(menuText(v)).toContain('User budget set by your organisation (acme)');
   });

@@ -55,7 +55,7 @@ describe('wizard first reading: kinds of seat', () => {
     const s = await firstReadingOf(internalBudgetBusiness);
     expect(s).toMatchObject({ used: 4004, allowance: 10000, allowanceSource: 'github' });
     expect(usedLine(en, s)).toBe('4,004 / 10,000 AI credits used');
-    expect(percentLine(en, s)).toBe('40 % used · 60 % left');
+    expect(percentLine(en, s)).toBe('40 % used · 59 % left');
     expect(seatLines(en, s)).toEqual(['User budget set by your organisation (acme)']);
   });
 
