@@ -21,6 +21,8 @@ import { registerIpc } from './ipc';
 import { openElectronSettings } from './settings-electron';
 import { applicationMenu, confirmOpenHost, createWizardWindows, electronWizardDeps } from './wizard-window';
 import { activeAccountOf } from '../settings/accounts';
+import { openHistory } from '../core/history/store';
+import { settingsDir } from '../settings/store';
 
 async function main(): Promise<void> {
   const api = fromElectron(electron);
@@ -29,6 +31,8 @@ async function main(): Promise<void> {
   electron.Menu.setApplicationMenu(menu ? electron.Menu.buildFromTemplate(menu) : null);
   const env = systemEnv();
   const settings = openElectronSettings(env);
+  // The daily history lives beside settings.json (shared with the CLI); see main/core/history/store.ts.
+  const history = openHistory({ dir: settingsDir(env) });
   // The keychain, plus the tokens a user chose to keep for this session only when it failed (one store for all).
   const secrets = createSessionFallbackStore(createKeychainStore());
   const http = new FetchHttp((input, init) => electron.net.fetch(input, init));
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
     // controller counts such an account as set up even when hasCredential finds nothing.
     refresh: (signal, context) =>
       engine.refresh(
-        { ...refreshOptions(settings.get(), apiUrl()), keychainExpected: context.keychainExpected },
+        { ...refreshOptions(settings.get(), apiUrl()), keychainExpected: context.keychainExpected, history },
         signal,
       ),
     hasCredential: async () => {
@@ -108,6 +112,7 @@ async function main(): Promise<void> {
     openSetup,
     localeCandidates,
     testHook: env.vars.COPILOT_METER_TEST_HOOK === '1',
+    history,
   });
 }
 

@@ -3,6 +3,8 @@
  * every wording and every menu entry is tested without Electron; main/app/tray.ts only copies it onto a Tray.
  */
 import type { UsageSnapshot } from '../../shared/domain';
+import type { Outlook } from '../../shared/history';
+import { outlookLines } from './history/lines';
 import type { ErrorInfo } from '../../shared/errors';
 import { assertNever } from '../../shared/errors';
 import { iconLabel as labelOf, percentLeft, roundPercent } from '../../shared/format';
@@ -41,6 +43,8 @@ export interface TrayState {
    */
   configured: boolean;
   settings: TraySettings;
+  /** Pace and forecast of the reading (history/outlook.ts); absent or null when there are none. */
+  outlook?: Outlook | null;
 }
 
 export type NotificationSwitch = keyof Settings['notifications'];
@@ -87,7 +91,17 @@ export const WIN_TOOLTIP_MAX = 127;
 
 /** What a tooltip line says; decides which lines a short tooltip keeps. */
 export type TooltipPart =
-  'app' | 'account' | 'problem' | 'expiry' | 'used' | 'percent' | 'resets' | 'status' | 'stale';
+  | 'app'
+  | 'account'
+  | 'problem'
+  | 'expiry'
+  | 'used'
+  | 'percent'
+  | 'pace'
+  | 'forecast'
+  | 'resets'
+  | 'status'
+  | 'stale';
 
 export interface TooltipLine {
   part: TooltipPart;
@@ -102,6 +116,8 @@ export interface TooltipLine {
 const DROP_ORDER: readonly TooltipPart[] = [
   'app',
   'resets',
+  'forecast',
+  'pace',
   'account',
   'used',
   'stale',
@@ -262,7 +278,12 @@ export function problemLine(error: ErrorInfo, tr: Translator, opts: FormatOption
 const escapeMenu = (s: string): string => s.replace(/&/g, '&&');
 
 /** The figures of a reading, one line each, shared by the tooltip and the menu. */
-function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): TooltipLine[] {
+function figureLines(
+  s: UsageSnapshot,
+  tr: Translator,
+  opts: FormatOptions,
+  outlook?: Outlook | null,
+): TooltipLine[] {
   const { t } = tr;
   const unit = t(`unit.${s.unit}`);
   const used = tr.num(s.used, 2);
@@ -282,6 +303,9 @@ function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): Too
         }),
       );
   }
+  const o = outlookLines(outlook, s.unit, tr, (iso) => formatDay(iso, tr, opts));
+  if (o.pace) add('pace', o.pace);
+  if (o.forecast) add('forecast', o.forecast);
   add(
     'resets',
     s.resetAt ? t('tray.resets', { date: formatDay(s.resetAt, tr, opts) }) : t('tray.resets.unknown'),
@@ -323,7 +347,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   const expiry = tokenExpiresSoon(state.settings, now) ? activeTokenExpiry(state.settings) : null;
   const expiryLine = expiry ? t('tray.tokenExpires', { date: formatDay(expiry.expiresAt, tr, opts) }) : null;
 
-  const figures = s ? figureLines(s, tr, opts) : [];
+  const figures = s ? figureLines(s, tr, opts, state.outlook) : [];
   // The problem right under the title: it is what the user must act on, and it survives a short tooltip.
   const tipLines: TooltipLine[] = [
     { part: 'app', text: t('tray.app') },
@@ -430,7 +454,7 @@ function settingsMenu(settings: TraySettings, tr: Translator): MenuItemModel {
   const presets = THRESHOLD_PRESETS.some((p) => sameList(p, settings.thresholds))
     ? THRESHOLD_PRESETS
     : [...THRESHOLD_PRESETS, settings.thresholds];
-  const switches: NotificationSwitch[] = ['thresholds', 'accessBroken', 'periodReset'];
+  const switches: NotificationSwitch[] = ['thresholds', 'forecast', 'accessBroken', 'periodReset'];
   const langs: Array<Lang | null> = [null, 'en', 'zh', 'fr'];
   return {
     id: 'settings',

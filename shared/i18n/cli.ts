@@ -47,6 +47,9 @@ Usage:
   copilot-meter auth status            stored accounts, token ending, expiry
   copilot-meter auth remove [LOGIN]    delete a stored token
   copilot-meter auth import [--delete] import the legacy ~/.config/opencode/copilot-quota-token.json
+  copilot-meter history [--months N] [--csv]   daily use, oldest first (N months, 1..24; --json too)
+  copilot-meter guard --min-left N|N%  exit 0 while at least N units (or N %) are left, 10 when less,
+                                       11 when it cannot be told
 
 Options:
   --json, --format text|json|oneline|waybar   output format (default text)
@@ -108,6 +111,9 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, or existin
   copilot-meter auth status            已保存的账户、令牌结尾、到期时间
   copilot-meter auth remove [LOGIN]    删除已保存的令牌
   copilot-meter auth import [--delete] 导入旧的 ~/.config/opencode/copilot-quota-token.json
+  copilot-meter history [--months N] [--csv]   每日用量，从旧到新（N 个月，1..24；也支持 --json）
+  copilot-meter guard --min-left N|N%  剩余至少 N 个单位（或 N%）时退出码为 0，不足时为 10，
+                                       无法判断时为 11
 
 选项：
   --json, --format text|json|oneline|waybar   输出格式（默认 text）
@@ -168,6 +174,9 @@ Usage :
   copilot-meter auth status            comptes enregistrés, fin du jeton, expiration
   copilot-meter auth remove [LOGIN]    supprime un jeton enregistré
   copilot-meter auth import [--delete] importe l’ancien ~/.config/opencode/copilot-quota-token.json
+  copilot-meter history [--months N] [--csv]   usage quotidien, du plus ancien (N mois, 1..24 ; --json aussi)
+  copilot-meter guard --min-left N|N%  code 0 tant qu’il reste au moins N unités (ou N %), 10 sinon,
+                                       11 quand on ne peut pas le savoir
 
 Options :
   --json, --format text|json|oneline|waybar   format de sortie (text par défaut)

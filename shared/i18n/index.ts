@@ -9,15 +9,16 @@ import { LANGS, type Lang } from './catalog';
 import { auth } from './auth';
 import { cli } from './cli';
 import { core } from './core';
+import { outlook } from './outlook';
 import { tray } from './tray';
 import { wizard } from './wizard';
 
 export { LANGS, type Lang } from './catalog';
 
 const catalogs = {
-  en: { ...core.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en },
-  zh: { ...core.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh },
-  fr: { ...core.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr },
+  en: { ...core.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en, ...outlook.en },
+  zh: { ...core.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh, ...outlook.zh },
+  fr: { ...core.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr, ...outlook.fr },
 };
 
 export type MessageKey = keyof (typeof catalogs)['en'];

@@ -13,7 +13,7 @@ const JULY = Date.UTC(2026, 6, 2, 12);
 const en = createTranslator('en');
 const all: AlertSettings = {
   thresholds: [75, 90, 100],
-  notifications: { thresholds: true, accessBroken: true, periodReset: true },
+  notifications: { thresholds: true, accessBroken: true, periodReset: true, forecast: true },
 };
 const opts = { timeZone: 'UTC' };
 
@@ -75,9 +75,9 @@ describe('threshold alerts', () => {
 
 describe('period reset', () => {
   it('resets the memory and says so when a new period starts', () => {
-    const june = { period: '2026-06', thresholds: [75, 90, 100], accessBroken: false, tokenExpiry: null };
+    const june = { period: '2026-06', thresholds: [75, 90, 100], accessBroken: false, tokenExpiry: null, forecast: false };
     const out = evaluateAlerts(june, { ok: true, snapshot: snapshotAt(JULY, 2) }, all, en, opts);
-    expect(out.memory).toEqual({ period: '2026-07', thresholds: [], accessBroken: false, tokenExpiry: null });
+    expect(out.memory).toEqual({ period: '2026-07', thresholds: [], accessBroken: false, tokenExpiry: null, forecast: false });
     expect(out.notifications).toHaveLength(1);
     expect(out.notifications[0]).toMatchObject({ kind: 'periodReset', title: 'Copilot allowance has reset' });
     expect(out.notifications[0]!.body).toBe(
@@ -86,7 +86,7 @@ describe('period reset', () => {
   });
 
   it('can announce the reset and a threshold crossed in the new period together', () => {
-    const june = { period: '2026-06', thresholds: [75], accessBroken: false, tokenExpiry: null };
+    const june = { period: '2026-06', thresholds: [75], accessBroken: false, tokenExpiry: null, forecast: false };
     const out = evaluateAlerts(june, { ok: true, snapshot: snapshotAt(JULY, 76) }, all, en, opts);
     expect(out.notifications.map((n) => n.kind)).toEqual(['periodReset', 'threshold']);
   });
@@ -100,9 +100,9 @@ describe('period reset', () => {
   });
 
   it('respects the reset switch', () => {
-    const off = { ...all, notifications: { ...all.notifications, periodReset: false } };
+    const off = { ...all, notifications: { ...all.notifications, periodReset: false, forecast: true } };
     const out = evaluateAlerts(
-      { period: '2026-06', thresholds: [], accessBroken: false, tokenExpiry: null },
+      { period: '2026-06', thresholds: [], accessBroken: false, tokenExpiry: null, forecast: false },
       { ok: true, snapshot: snapshotAt(JULY, 1) },
       off,
       en,
@@ -134,7 +134,7 @@ describe('broken access', () => {
   });
 
   it('respects the access switch but still remembers', () => {
-    const off = { ...all, notifications: { ...all.notifications, accessBroken: false, tokenExpiry: null } };
+    const off = { ...all, notifications: { ...all.notifications, accessBroken: false, tokenExpiry: null, forecast: false } };
     const out = evaluateAlerts(
       EMPTY_MEMORY,
       { ok: false, error: { kind: 'auth', reason: 'revoked' } },
@@ -154,7 +154,7 @@ describe('token expiry notice', () => {
       { login: 'octocat', host: 'github.com', tokenHint: 'abcd', tokenExpiresAt: iso, lastCheckedAt: null },
     ],
     activeAccount: null,
-    notifications: { thresholds: true, accessBroken, periodReset: true },
+    notifications: { thresholds: true, accessBroken, periodReset: true, forecast: true },
   });
 
   it('warns once a week ahead, and again only for a new token with a new date', () => {
@@ -196,6 +196,7 @@ describe('token expiry notice', () => {
       thresholds: [],
       accessBroken: false,
       tokenExpiry: '2026-07-05T00:00:00Z',
+      forecast: false,
     };
     const out = evaluateAlerts(memory, { ok: true, snapshot: snapshotAt(JULY, 2) }, all, en, opts);
     expect(out.memory.tokenExpiry).toBe('2026-07-05T00:00:00Z');

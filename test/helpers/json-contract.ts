@@ -15,4 +15,6 @@ export const DOCUMENTED_JSON_KEYS = [
   'source',
   'fetchedAt',
   'attempts',
+  'pace',
+  'forecast',
 ] as const;

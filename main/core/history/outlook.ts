@@ -130,7 +130,8 @@ export function forecastOf(reading: OutlookReading, month: MonthUsage | null, no
   let runsOutAt: string | null = null;
   if (allowance !== null && used < allowance && rate > 0) {
     const at = now + ((allowance - used) / rate) * DAY_MS;
-    if (at < b.end) runsOutAt = new Date(Math.round(at)).toISOString();
+    // To the minute: a forecast is not more precise than that, and the figure stays stable between readings.
+    if (at < b.end) runsOutAt = new Date(Math.round(at / 60_000) * 60_000).toISOString();
   }
   const beyond = allowance === null ? null : round2(Math.max(0, projected - allowance));
   // A user-level budget stops use at the cap (nothing is billed); a personal plan bills what goes beyond it.
