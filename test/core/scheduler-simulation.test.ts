@@ -127,7 +127,13 @@ describe('a simulated month', () => {
       [21602, 'periodReset', null],
     ]);
     expect(notices[1]!.action).toBe('openSetup');
-    expect(memory).toEqual({ period: '2026-07', thresholds: [], accessBroken: false, tokenExpiry: null, forecast: false });
+    expect(memory).toEqual({
+      period: '2026-07',
+      thresholds: [],
+      accessBroken: false,
+      tokenExpiry: null,
+      forecast: false,
+    });
     scheduler.stop();
   });
 });
