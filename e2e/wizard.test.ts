@@ -1,7 +1,8 @@
 /**
  * The setup wizard in real headless Chromium, wired to the real setup service, which talks to the fake GitHub
  * over loopback HTTP and stores tokens in the real keychain (private Secret Service) when this machine has one,
- * else in the memory store. Screenshots of every step (light/dark, en/zh) go to out/screenshots/.
+ * else in the memory store. Screenshots of every step (light/dark, en/zh) go to out/screenshots/, and every
+ * screenshotted state is checked by axe-core: zero violations.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -29,6 +30,7 @@ import {
   type SetupWorld,
 } from '../test/setup/world';
 import {
+  axeViolations,
   buildOnce,
   chromiumAvailable,
   launch,
@@ -67,7 +69,11 @@ async function start(
   return world;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+/** Screenshots a state and has axe-core check it: any violation fails the test, named with the state. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  expect(await axeViolations(page), `axe-core on ${name}`).toEqual([]);
+}
 const heading = (page: Page) => page.locator('h1').textContent();
 const status = (page: Page) => page.locator('#status').textContent();
 
@@ -316,10 +322,13 @@ describeIfAvailable(
       .poll(() => page.locator('#plan-detected').textContent())
       .toBe('GitHub says your plan is Copilot Pro+: 7,000 AI credits per month.');
     expect(await page.locator('#plan-pro\\+').isChecked()).toBe(true);
-    // Keyboard: arrow to "Custom allowance", type a number, Enter saves.
+    // Keyboard: arrow to "Custom allowance" (focus stays on the radio), Tab to its number, type, Enter saves.
     await page.locator('#plan-pro\\+').focus();
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => focusedId(page)).toBe('custom-allowance');
+    await expect.poll(() => page.locator('#custom-allowance').count()).toBe(1);
+    expect(await focusedId(page)).toBe('plan-custom');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('custom-allowance');
     await page.keyboard.type('9000');
     await shot(page, '4-plan-detected-custom-en-light');
     await page.keyboard.press('Enter');
@@ -579,4 +588,128 @@ describeIfAvailable(
     expect(await w.secrets.list()).toEqual([]);
     await page.context().close();
   });
+
+  // ---- by keyboard and by contrast (issue 14, items 19-21) ----
+
+  it('arrow keys move between the plans only: Pro, ArrowUp, ArrowUp, Enter saves a plan, never an allowance of 1', async () => {
+    const w = await start(patState(billingCreditsMultiModel));
+    const { page, problems } = await openWizard(browser!, { dispatch: w.dispatch });
+    await toPaste(page);
+    await pasteAndCheck(page, PAT);
+    const values = await page
+      .locator('input[name=plan]')
+      .evaluateAll((els) => els.map((el) => (el as unknown as { value: string }).value));
+    expect(values).toEqual(['pro', 'pro+', 'max', 'business', 'enterprise', 'custom']);
+    await page.locator('#plan-pro').focus();
+    await page.keyboard.press('Space');
+    // ArrowUp from the first plan wraps to "Custom allowance": its field appears, focus stays on the radios.
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.locator('#custom-allowance').count()).toBe(1);
+    expect(await focusedId(page)).toBe('plan-custom');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedId(page)).toBe('plan-enterprise');
+    expect(await page.locator('#plan-enterprise').isChecked()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.locator('#reading').waitFor();
+    expect(w.settings.get()).toMatchObject({ plan: 'enterprise', allowanceOverride: null });
+    expect(await page.locator('#reading-used').textContent()).toBe('1,087.75 / 3,900 AI credits used');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the custom number changes only when typed: arrow keys in its field leave it as it is', async () => {
+    const w = await start(patState(billingCreditsMultiModel));
+    const { page } = await openWizard(browser!, { dispatch: w.dispatch });
+    await toPaste(page);
+    await pasteAndCheck(page, PAT);
+    await page.locator('#plan-custom').check();
+    await page.locator('#custom-allowance').click();
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('#custom-allowance').inputValue()).toBe('');
+    await page.keyboard.type('2,500');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#custom-allowance').inputValue()).toBe('2,500');
+    await page.keyboard.press('Enter');
+    await page.locator('#reading').waitFor();
+    expect(w.settings.get().allowanceOverride).toBe(2500);
+    await page.context().close();
+  });
+
+  it('Escape in the Enterprise address closes that box and stays on the Paste step; a second Escape goes back', async () => {
+    const w = await start(patState(billingCreditsMultiModel), { apiUrl: 'https://api.github.com' });
+    const { page, problems } = await openWizard(browser!, { dispatch: w.dispatch });
+    await toPaste(page);
+    await page.locator('#token').fill(PAT);
+    await page.locator('#server-summary').click();
+    await page.locator('#server').fill('acme.ghe.com');
+    await page.keyboard.press('Escape');
+    expect(await heading(page)).toBe('Paste your token');
+    expect(await page.locator('#server-box').getAttribute('open')).toBeNull();
+    expect(await focusedId(page)).toBe('server-summary');
+    // Nothing typed was lost.
+    expect(await page.locator('#token').inputValue()).toBe(PAT);
+    expect(await page.locator('#server').inputValue()).toBe('acme.ghe.com');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => heading(page)).toBe('Create a read-only token');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  for (const [lang, scheme] of [
+    ['en', 'light'],
+    ['zh', 'dark'],
+  ] as const) {
+    it(`messages go once they stop being true: the token's, the custom number's, the address's (${lang}, ${scheme})`, async () => {
+      const w = await start(patState(billingCreditsMultiModel), { apiUrl: 'https://api.github.com' });
+      const { page, problems } = await openWizard(browser!, {
+        dispatch: w.dispatch,
+        colorScheme: scheme,
+        locale: lang === 'zh' ? 'zh-CN' : 'en-US',
+      });
+      const name = (state: string) => `${state}-${lang}-${scheme}`;
+      await toPaste(page);
+      // An empty token: refused with a message beside the field.
+      await page.locator('#token').press('Enter');
+      await expect.poll(() => status(page)).toContain('token is empty');
+      expect(await page.locator('#token').getAttribute('aria-invalid')).toBe('true');
+      await shot(page, name('error-token-empty'));
+      // Pasting a token answers it: the message goes, the shape hint stays.
+      await page.locator('#token').fill(PAT);
+      await expect.poll(() => status(page)).toBe('');
+      expect(await page.locator('#token').getAttribute('aria-invalid')).toBe('false');
+      expect(await page.locator('#token-shape').textContent()).toBe(
+        lang === 'en' ? 'Looks like a fine-grained token.' : '看起来是细粒度令牌。',
+      );
+
+      // A refused address, then an edit: the refusal goes with the address it was about.
+      await page.locator('#server-summary').click();
+      await page.locator('#server').fill('http://example.com');
+      await page.locator('#set-server').click();
+      await expect.poll(() => page.locator('#server-error').textContent()).not.toBe('');
+      await shot(page, name('error-ghe-insecure'));
+      await page.locator('#server').fill(w.fake.url);
+      await expect.poll(() => page.locator('#server-error').textContent()).toBe('');
+      expect(await page.locator('#server').getAttribute('aria-invalid')).toBe('false');
+
+      await pasteAndCheck(page, PAT);
+      await page.locator('#plan-custom').check();
+      await page.locator('#save').click();
+      const invalid =
+        lang === 'en' ? 'Enter a number from 1 to 10,000,000.' : '请输入 1 到 10,000,000 之间的数字。';
+      await expect.poll(() => status(page)).toBe(invalid);
+      await shot(page, name('4-plan-error-custom'));
+      // Choosing Pro instead makes "enter a number" moot.
+      await page.locator('#plan-pro').check();
+      await expect.poll(() => status(page)).toBe('');
+      // And typing a number answers it too.
+      await page.locator('#plan-custom').check();
+      await page.locator('#save').click();
+      await expect.poll(() => status(page)).toBe(invalid);
+      await page.locator('#custom-allowance').fill('5');
+      await expect.poll(() => status(page)).toBe('');
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
 });

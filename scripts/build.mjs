@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // Bundles every face of the app with esbuild (fast, one dependency): the CLI for plain Node, the Electron main
-// process, the sandboxed preload (CommonJS, as sandboxed preloads must be) and the wizard renderer.
+// process, the sandboxed preload (CommonJS, as sandboxed preloads must be) and one folder per window of the
+// renderer (dist/renderer/<window>/: index.html with its CSP, <window>.js, style.css with the kit's theme and, for
+// the Usage window, uPlot's own CSS bundled in: nothing is fetched from a CDN).
 // Entries that do not exist yet are skipped, so the build never blocks early work.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const r = (p) => join(root, p);
 const native = ['keytar', 'electron'];
+/** The renderer's windows: renderer/<name>/{main.ts,style.css,index.html} → dist/renderer/<name>/. */
+const WINDOWS = ['wizard', 'usage'];
 
 const targets = [
   {
@@ -40,16 +44,25 @@ const targets = [
     target: 'node22',
     external: ['electron'],
   },
-  {
-    entryPoints: [r('renderer/wizard/main.ts')],
-    outfile: r('dist/renderer/wizard.js'),
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome130',
-  },
+  ...WINDOWS.flatMap((w) => [
+    {
+      entryPoints: [r(`renderer/${w}/main.ts`)],
+      outfile: r(`dist/renderer/${w}/${w}.js`),
+      platform: 'browser',
+      format: 'iife',
+      target: 'chrome130',
+    },
+    {
+      entryPoints: [r(`renderer/${w}/style.css`)],
+      outfile: r(`dist/renderer/${w}/style.css`),
+      target: 'chrome130',
+    },
+  ]),
 ];
 
 mkdirSync(r('dist'), { recursive: true });
+// Files of the old flat layout (dist/renderer/index.html …) would be a second, stale wizard: start clean.
+rmSync(r('dist/renderer'), { recursive: true, force: true });
 const started = Date.now();
 const results = await Promise.all(
   targets
@@ -60,10 +73,11 @@ const results = await Promise.all(
       ),
     ),
 );
-// Static renderer files (HTML with its CSP, CSS) are copied as they are.
-for (const f of ['renderer/wizard/index.html', 'renderer/wizard/style.css']) {
+// Each window's HTML (with its CSP) is copied as it is.
+for (const w of WINDOWS) {
+  const f = `renderer/${w}/index.html`;
   if (!existsSync(r(f))) continue;
-  cpSync(r(f), r(join('dist/renderer', f.split('/').pop())));
+  cpSync(r(f), r(`dist/renderer/${w}/index.html`));
   results.push(f);
 }
 if (!process.env.QUIET_BUILD) console.log(`built ${results.length} outputs in ${Date.now() - started} ms`);

@@ -31,9 +31,23 @@ export function percentLeft(s: Pick<UsageSnapshot, 'percentUsed'>): number | nul
   return Math.max(0, Math.round((100 - roundPercent(s.percentUsed)) * 10) / 10);
 }
 
-/** The tray icon's label: share USED as an integer, "100+" when over, "∞" when unlimited, "?" when unknown. */
-export function iconLabel(s: Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> | null): string {
+/** The pool face's glyph (waves) and the hidden face's (a closed eye): never digits. */
+export const POOL_LABEL = '≈';
+export const HIDDEN_LABEL = '⌣';
+
+/**
+ * The tray icon's label: share USED as an integer, "100+" when over, "∞" when unlimited, "?" when unknown; an
+ * organisation pool without a cap shows waves and a hidden seat a closed eye, never a number.
+ */
+export function iconLabel(
+  s:
+    | (Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> &
+        Partial<Pick<UsageSnapshot, 'seat' | 'used' | 'allowance'>>)
+    | null,
+): string {
   if (!s) return '?';
+  if (s.seat?.kind === 'hidden' || s.used === null) return HIDDEN_LABEL;
+  if (s.seat?.kind === 'pool' && s.percentUsed === null && (s.allowance ?? null) === null) return POOL_LABEL;
   if (s.unlimited) return '∞';
   if (s.percentUsed === null) return '?';
   if (s.percentUsed > 100) return '100+';

@@ -4,7 +4,8 @@
  * goes through exposeFunction into main/setup/dispatch.ts, i.e. the same validation as the Electron handlers.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,7 +16,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM);
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-export const WIZARD_HTML = join(root, 'dist', 'renderer', 'index.html');
+export const WIZARD_HTML = join(root, 'dist', 'renderer', 'wizard', 'index.html');
 export const SCREENSHOTS = join(root, 'out', 'screenshots');
 
 /** Builds dist/ once (esbuild, well under a second). */
@@ -103,3 +104,20 @@ export async function visibleState(page: Page): Promise<string> {
 /** id of the focused element. */
 export const focusedId = (page: Page): Promise<string | undefined> =>
   page.evaluate<string | undefined>('document.activeElement?.id');
+
+/** axe-core's browser build, evaluated in the page over DevTools (so the page's CSP is neither involved nor loosened). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's findings on the page as it is now, one line per rule: "rule-id (impact): selector, selector".
+ * Every rule axe runs by default (WCAG 2.x A and AA, and its best practices); [] means none broken.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if ((await page.evaluate<string>('typeof window.axe')) !== 'object') {
+    await page.evaluate<number>(`${AXE_SOURCE}\n;0`);
+  }
+  return page.evaluate<string[]>(`axe
+    .run(document, { resultTypes: ['violations'], preload: false })
+    .then((r) => r.violations.map((v) =>
+      v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 160)).join(' | ')))`);
+}

@@ -65,13 +65,13 @@ export interface AppDeps {
   clock: Clock;
   random: Random;
   settings: AppSettings;
-  /** One engine refresh with the current settings. */
-  refresh(signal: AbortSignal, context: RefreshContext): Promise<RefreshResult>;
   /**
-   * A credential can be found right now (keychain, env, a Copilot client's file). A keychain that cannot be read
-   * may answer false: the app still counts as set up when settings list a keychain account (keychainExpected).
+   * One engine refresh with the current settings. It is also how the app learns whether it is set up: the
+   * engine answers config/noCredential, having sent nothing, when no credential is found (a locked keychain that
+   * settings say holds a token is a keychain error instead). So the keychain is read once per refresh, and
+   * never before the tray is on screen.
    */
-  hasCredential(): Promise<boolean>;
+  refresh(signal: AbortSignal, context: RefreshContext): Promise<RefreshResult>;
   /** Opens (or focuses) the setup wizard. */
   openSetup(): void;
   /** OS locale candidates after the user's own choice (LANG, app.getLocale()); asked after app ready. */
@@ -103,29 +103,50 @@ export interface TestHook {
   refresh(): Promise<void>;
 }
 
-/** Returns null when another instance runs (it is told to open setup, and this one quits). */
+/**
+ * Returns null when another instance runs (it is told to open setup, and this one quits).
+ *
+ * Order matters: every lifecycle handler is registered first, then (once Electron is ready) the tray appears
+ * showing "Refreshing…", and only then does the first refresh touch the keychain. A keychain that waits on an
+ * unlock prompt must not leave the user without a tray, or lose a second launch.
+ */
 export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<TrayApp | null> {
   if (!api.app.requestSingleInstanceLock()) {
     api.app.quit();
     return null;
   }
   api.app.setAppUserModelId(APP_USER_MODEL_ID);
-  await api.app.whenReady();
+  const ready = api.app.whenReady();
+  let quitting = false;
+  // Filled in below; until then a quit only marks the app as quitting (nothing to stop yet).
+  let shutdown: () => void = () => undefined;
+  // A second launch means "show me something": open setup (first run) or the same window to change things.
+  // Windows can only be made once Electron is ready.
+  api.app.on('second-instance', () => void ready.then(() => deps.openSetup()));
+  // Closing the wizard must not end a tray app.
+  api.app.on('window-all-closed', () => undefined);
+  api.app.on('before-quit', () => {
+    if (quitting) return;
+    quitting = true;
+    shutdown();
+  });
+  await ready;
   // A menu-bar app: no Dock icon on macOS (LSUIElement does the same for the packaged app).
   api.app.dock?.hide();
 
   const { clock, settings } = deps;
   let tr: Translator = translatorFor(settings.get());
-  // Set up = a credential is found, or settings say a token was saved in the keychain: a locked or unavailable
-  // keychain is then reported as the problem it is (by the refresh), not as "not set up" with the wizard open.
-  const isConfigured = async () => (await deps.hasCredential()) || keychainExpected(settings.get());
-  let configured = await isConfigured();
+  // Set up until the first refresh says otherwise: the engine finds no credential (config/noCredential). A token
+  // that settings say is in the keychain keeps the app set up even when the keychain is locked or slow: the
+  // refresh reports that as the problem it is, not as "not set up" with the wizard open.
+  let configured = true;
+  /** The first refresh has not answered yet: the tray shows "Refreshing…" meanwhile. */
+  let starting = true;
   // What was already notified this period. Kept here and only written through to settings, so a settings file
   // that cannot be written does not make every refresh repeat the same notification.
   let memory = settings.get().notified;
   let refreshing = false;
   const notices: Notice[] = [];
-  let quitting = false;
 
   const notifier = createNotifier(api, (action) => {
     if (action === 'openSetup') deps.openSetup();
@@ -168,7 +189,7 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
           snapshot: st.snapshot,
           error: st.lastError,
           lastAttemptAt: st.lastAttemptAt,
-          refreshing,
+          refreshing: refreshing || starting,
           configured,
           settings: s,
           outlook: outlookFor(st.snapshot),
@@ -180,6 +201,7 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
   }
 
   function onResult(result: RefreshResult): void {
+    starting = false;
     const s = settings.get();
     const alerts = evaluateAlerts(memory, result, s, tr);
     const expiry = evaluateTokenExpiry(alerts.memory, s, clock.now(), tr);
@@ -223,7 +245,8 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
     random: deps.random,
     refresh: (signal) => deps.refresh(signal, { keychainExpected: keychainExpected(settings.get()) }),
     intervalMs: () => settings.get().refreshMinutes * 60_000,
-    hasCredential: async () => (configured = await isConfigured()),
+    // The refresh itself finds out (see AppDeps.refresh): asking first would read the keychain twice.
+    hasCredential: () => true,
     initialSnapshot: settings.get().lastSnapshot,
     onResult: (result) => {
       onResult(result);
@@ -291,7 +314,6 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
     scheduler,
     view: () => presenter.current(),
     async credentialsChanged(opts = {}) {
-      configured = await isConfigured();
       const running = scheduler.credentialsChanged(opts);
       render();
       await running;
@@ -312,25 +334,16 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
     quit() {
       if (quitting) return;
       quitting = true;
-      scheduler.stop();
-      cancelOnline();
-      presenter.destroy();
+      shutdown();
       api.app.quit();
     },
   };
 
-  // A second launch means "show me something": open setup (first run) or the same window to change things.
-  api.app.on('second-instance', () => deps.openSetup());
-  // Closing the wizard must not end a tray app.
-  api.app.on('window-all-closed', () => undefined);
-  api.app.on('before-quit', () => {
-    if (!quitting) {
-      quitting = true;
-      scheduler.stop();
-      cancelOnline();
-      presenter.destroy();
-    }
-  });
+  shutdown = () => {
+    scheduler.stop();
+    cancelOnline();
+    presenter.destroy();
+  };
   api.powerMonitor.on('resume', () => void scheduler.wake());
   api.powerMonitor.on('unlock-screen', () => void scheduler.wake());
 
@@ -358,8 +371,12 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
     (globalThis as { __copilotMeter?: TestHook }).__copilotMeter = hook;
   }
 
+  // The tray first ("Refreshing…"), then the first refresh, which reads the keychain.
   render();
-  if (!configured) deps.openSetup();
-  void scheduler.start();
+  if (quitting) return app;
+  void scheduler.start().then((st) => {
+    // First run: nothing to read with, so the wizard opens.
+    if (!quitting && !configured && st.phase === 'noCredential') deps.openSetup();
+  });
   return app;
 }

@@ -3,11 +3,16 @@
  * proxy-aware net.fetch, the OS keychain (with a session-only layer), the settings file shared with the CLI, the setup wizard and its IPC —
  * and hands them to the controller. Everything with behaviour lives in controller.ts and main/core.
  *
- * Environment: COPILOT_METER_API_URL points the app at another API (the e2e test's fake GitHub);
- * COPILOT_METER_TEST_HOOK=1 exposes the tray state to the e2e test; COPILOT_METER_CONFIG_DIR moves settings.
+ * Command line: `--api-url URL` points the app at another API (GitHub Enterprise, the fake GitHub), as the CLI's
+ * flag does; COPILOT_METER_API_URL does the same (the flag wins). Both are checked like the CLI's.
+ * Environment: COPILOT_METER_TEST_HOOK=1 exposes the tray state to the e2e test; COPILOT_METER_CONFIG_DIR moves
+ * settings.
+ *
+ * Nothing here reads the keychain before the tray is on screen: the controller registers the lifecycle handlers,
+ * shows the tray, then refreshes (see startTrayApp).
  */
 import * as electron from 'electron';
-import { createTranslator, pickLanguage } from '../../shared/i18n';
+import { createTranslator, describeError, pickLanguage } from '../../shared/i18n';
 import { createEngine } from '../core/engine';
 import { FetchHttp } from '../core/http';
 import { nodeFiles, systemClock, systemEnv } from '../core/system';
@@ -23,6 +28,7 @@ import { applicationMenu, confirmOpenHost, createWizardWindows, electronWizardDe
 import { activeAccountOf } from '../settings/accounts';
 import { openHistory } from '../core/history/store';
 import { settingsDir } from '../settings/store';
+import { apiOverride as readApiOverride } from './app-args';
 
 async function main(): Promise<void> {
   const api = fromElectron(electron);
@@ -30,10 +36,21 @@ async function main(): Promise<void> {
   const menu = applicationMenu(process.platform);
   electron.Menu.setApplicationMenu(menu ? electron.Menu.buildFromTemplate(menu) : null);
   const env = systemEnv();
+  const override = readApiOverride(process.argv, env.vars);
+  if (!override.ok) {
+    const tr = createTranslator(pickLanguage([env.vars.LC_ALL, env.vars.LC_MESSAGES, env.vars.LANG]));
+    const detail = 'detail' in override.error && override.error.detail ? ` (${override.error.detail})` : '';
+    console.error(
+      `Copilot Meter: --api-url / COPILOT_METER_API_URL: ${describeError(override.error, tr)}${detail}`,
+    );
+    electron.app.exit(2);
+    return;
+  }
   const settings = openElectronSettings(env);
   // The daily history lives beside settings.json (shared with the CLI); see main/core/history/store.ts.
   const history = openHistory({ dir: settingsDir(env) });
   // The keychain, plus the tokens a user chose to keep for this session only when it failed (one store for all).
+  // Reads give up after READ_TIMEOUT_MS (an unlock prompt left open) and are reported as a locked keychain.
   const secrets = createSessionFallbackStore(createKeychainStore());
   const http = new FetchHttp((input, init) => electron.net.fetch(input, init));
   const engine = createEngine({
@@ -44,7 +61,7 @@ async function main(): Promise<void> {
     secrets,
     random: Math.random,
   });
-  const apiOverride = env.vars.COPILOT_METER_API_URL;
+  const apiOverride = override.apiUrl;
   const localeCandidates = () =>
     [env.vars.LC_ALL, env.vars.LC_MESSAGES, env.vars.LANG, electron.app.getLocale()].filter(
       (x): x is string => typeof x === 'string' && x !== '',
@@ -91,7 +108,7 @@ async function main(): Promise<void> {
     onCredentialsChanged: () => void tray?.credentialsChanged(),
     onLanguageChanged: () => tray?.settingsChanged(),
   });
-  const unregister = registerIpc({ service });
+  const unregister = registerIpc({ service, wizardPage: (sender) => wizard.pageUrlOf(sender) });
   electron.app.on('will-quit', () => unregister());
 
   tray = await startTrayApp(api, {
@@ -105,10 +122,6 @@ async function main(): Promise<void> {
         { ...refreshOptions(settings.get(), apiUrl()), keychainExpected: context.keychainExpected, history },
         signal,
       ),
-    hasCredential: async () => {
-      const found = await engine.findCredentials().catch(() => null);
-      return (found?.credentials.length ?? 0) > 0;
-    },
     openSetup,
     localeCandidates,
     testHook: env.vars.COPILOT_METER_TEST_HOOK === '1',

@@ -9,14 +9,12 @@
  */
 import type * as Electron from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Translator } from '../../shared/i18n';
 import { isAllowedExternalUrl } from '../setup/links';
 
-/** dist/app/main.cjs sits beside dist/app/preload.cjs; the renderer files are in dist/renderer/. */
-export const wizardHtmlPath = (): string => join(__dirname, '..', 'renderer', 'index.html');
+/** dist/app/main.cjs sits beside dist/app/preload.cjs; each window's files are in dist/renderer/<window>/. */
+export const wizardHtmlPath = (): string => join(__dirname, '..', 'renderer', 'wizard', 'index.html');
 export const preloadPath = (): string => join(__dirname, 'preload.cjs');
-export const wizardFileUrl = (): string => pathToFileURL(wizardHtmlPath()).href;
 
 export interface WizardWindowOptions {
   /** Window title (already translated by the caller). */
@@ -33,6 +31,8 @@ export interface PreventableEvent {
 
 /** The slice of WebContents the wizard window touches. */
 export interface WizardWebContents {
+  /** The URL of the page as Electron loaded it (loadFile builds it its own way; see pageUrlOf). */
+  getURL(): string;
   on(event: 'will-navigate', listener: (e: PreventableEvent) => void): unknown;
   on(event: 'will-redirect', listener: (e: PreventableEvent) => void): unknown;
   on(event: 'will-attach-webview', listener: (e: PreventableEvent) => void): unknown;
@@ -77,6 +77,13 @@ export interface WizardWindows {
   close(): void;
   /** shell.openExternal behind the allowlist; false (nothing opened) for anything else. */
   openAllowedExternal(url: string, webHost?: string): Promise<boolean>;
+  /**
+   * The page URL Electron reports for the open wizard window when `sender` (an IPC event's sender) is that
+   * window's webContents; null for any other sender, or when the wizard is closed or not showing a local file.
+   * The IPC check compares the calling frame with it: the URL is the one Electron itself made in loadFile, so an
+   * install path with '%', '[', ']', '^', spaces or non-ASCII letters matches however Electron encoded it.
+   */
+  pageUrlOf(sender: unknown): string | null;
 }
 
 /** The real Electron objects; a changed Electron API fails typechecking here. */
@@ -203,5 +210,12 @@ export function createWizardWindows(deps: WizardWindowDeps): WizardWindows {
       if (current && !current.isDestroyed()) current.close();
     },
     openAllowedExternal,
+    pageUrlOf(sender) {
+      if (!current || current.isDestroyed() || sender === null || current.webContents !== sender) return null;
+      const url = current.webContents.getURL();
+      // Navigation is refused, so this is the wizard page; a window still on about:blank (or anything not a
+      // local file) answers nothing.
+      return url.startsWith('file:') ? url : null;
+    },
   };
 }

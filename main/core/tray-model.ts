@@ -9,6 +9,14 @@ import type { ErrorInfo } from '../../shared/errors';
 import { assertNever } from '../../shared/errors';
 import { iconLabel as labelOf, percentLeft, roundPercent } from '../../shared/format';
 import { LOCALE_OF, type Lang, type MessageKey, type Translator } from '../../shared/i18n';
+import {
+  formatMoney,
+  isHiddenSeat,
+  isPoolSeat,
+  moneyLine,
+  seatNote,
+  uncappedUsedLine,
+} from '../../shared/seat';
 import type { Settings } from '../settings/types';
 import type { Level } from './icon/render';
 import { activeTokenExpiry, tokenExpiresSoon } from './token-expiry';
@@ -76,6 +84,11 @@ export interface MenuItemModel {
 
 export interface TrayView {
   iconLabel: string;
+  /**
+   * The icon's pace marker (share of the month gone, share of the allowance used, 0..1); null when there is no
+   * pace, or the icon shows a state rather than a current figure (stale, error, not set up).
+   */
+  iconPace: { elapsed: number; used: number } | null;
   level: Level;
   /** Short text beside the icon where the platform shows one (macOS menu bar): "42 %". Empty when none. */
   title: string;
@@ -99,6 +112,8 @@ export type TooltipPart =
   | 'percent'
   | 'pace'
   | 'forecast'
+  | 'seat'
+  | 'money'
   | 'resets'
   | 'status'
   | 'stale';
@@ -118,7 +133,9 @@ const DROP_ORDER: readonly TooltipPart[] = [
   'resets',
   'forecast',
   'pace',
+  'money',
   'account',
+  'seat',
   'used',
   'stale',
   'expiry',
@@ -184,13 +201,20 @@ export function needsUser(error: ErrorInfo): boolean {
  * the share used against the thresholds (the highest threshold below 100 is "critical", lower ones "warning").
  */
 export function levelFor(
-  snapshot: Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> | null,
+  snapshot:
+    | (Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> &
+        Partial<Pick<UsageSnapshot, 'seat' | 'used' | 'allowance' | 'unit' | 'cost'>>)
+    | null,
   thresholds: readonly number[],
   flags: { stale: boolean; error: boolean; configured: boolean },
 ): Level {
   if (!flags.configured) return 'unconfigured';
   if (flags.error) return 'error';
   if (flags.stale || !snapshot) return 'stale';
+  // No cap (an organisation pool) or no number (a hidden seat): a face of its own, never a percentage.
+  const seatView = { used: 0, unit: 'credits' as const, allowance: null, cost: null, ...snapshot };
+  if (isHiddenSeat(seatView)) return 'hidden';
+  if (isPoolSeat(seatView)) return 'pool';
   const p = snapshot.percentUsed;
   if (snapshot.unlimited || p === null) return 'normal';
   if (p >= 100) return 'over';
@@ -244,8 +268,16 @@ export function formatAge(ms: number, tr: Translator): string {
   return tr.t('tray.age.days', { n: Math.floor(h / 24) });
 }
 
-/** One line for the tooltip and the menu: what is wrong and where to fix it. */
-export function problemLine(error: ErrorInfo, tr: Translator, opts: FormatOptions = {}): string {
+/**
+ * One line for the tooltip and the menu: what is wrong and where to fix it. `hasReading`: a last reading is
+ * on show (an offline tray says so only then).
+ */
+export function problemLine(
+  error: ErrorInfo,
+  tr: Translator,
+  opts: FormatOptions = {},
+  hasReading = true,
+): string {
   const { t } = tr;
   switch (error.kind) {
     case 'auth':
@@ -260,7 +292,7 @@ export function problemLine(error: ErrorInfo, tr: Translator, opts: FormatOption
         : t('tray.problem.rateLimit.noTime');
     case 'network':
     case 'timeout':
-      return t('tray.problem.offline');
+      return t(hasReading ? 'tray.problem.offline' : 'tray.problem.offline.noReading');
     case 'server':
       return t('tray.problem.server');
     case 'responseShape':
@@ -286,10 +318,12 @@ function figureLines(
 ): TooltipLine[] {
   const { t } = tr;
   const unit = t(`unit.${s.unit}`);
-  const used = tr.num(s.used, 2);
   const lines: TooltipLine[] = [];
   const add = (part: TooltipPart, text: string) => lines.push({ part, text });
-  if (s.unlimited) add('used', t('tray.used.unlimited', { used, unit }));
+  const uncapped = uncappedUsedLine(s, tr);
+  const used = s.used === null ? '' : tr.num(s.used, 2);
+  if (uncapped !== null || s.used === null) add('used', uncapped ?? '');
+  else if (s.unlimited) add('used', t('tray.used.unlimited', { used, unit }));
   else if (s.allowance === null) add('used', t('tray.used.noAllowance', { used, unit }));
   else {
     add('used', t('tray.used', { used, allowance: tr.num(s.allowance), unit }));
@@ -303,6 +337,10 @@ function figureLines(
         }),
       );
   }
+  const note = seatNote(s, tr);
+  if (note) add('seat', note);
+  const money = moneyLine(s, tr);
+  if (money) add('money', money);
   const o = outlookLines(outlook, s.unit, tr, (iso) => formatDay(iso, tr, opts));
   if (o.pace) add('pace', o.pace);
   if (o.forecast) add('forecast', o.forecast);
@@ -340,7 +378,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   const problem = !state.configured
     ? t('tray.problem.noCredential')
     : state.error
-      ? problemLine(state.error, tr, opts)
+      ? problemLine(state.error, tr, opts, s !== null)
       : null;
   const staleLine =
     s && stale ? t('tray.stale', { age: formatAge(now - Date.parse(s.fetchedAt), tr) }) : null;
@@ -386,7 +424,15 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   if (s && s.models.length > 0) {
     menu.push(sep('sep-models'), info('models', t('tray.menu.topModels')));
     for (const m of s.models.slice(0, TOP_MODELS))
-      menu.push(info(`model-${m.model}`, t('tray.menu.model', { model: m.model, used: tr.num(m.used, 2) })));
+      menu.push(
+        info(
+          `model-${m.model}`,
+          t('tray.menu.model', {
+            model: m.model,
+            used: m.cost ? `${tr.num(m.used, 2)} (${formatMoney(m.cost.gross, tr)})` : tr.num(m.used, 2),
+          }),
+        ),
+      );
   }
   menu.push(
     sep('sep-actions'),
@@ -418,8 +464,15 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
     },
   );
 
-  const title = /^\d/.test(label) ? `${label} %` : '';
-  return { iconLabel: label, level, title, tooltip, compactTooltip, menu };
+  // A pool's title is its count (no percentage exists); a hidden seat has none.
+  const title =
+    level === 'pool' && s?.used != null ? tr.num(s.used, 0) : /^\d/.test(label) ? `${label} %` : '';
+  const pace = state.outlook?.pace;
+  const iconPace =
+    pace && (level === 'normal' || level === 'warning' || level === 'critical' || level === 'over')
+      ? { elapsed: pace.elapsed, used: pace.used / pace.allowance }
+      : null;
+  return { iconLabel: label, iconPace, level, title, tooltip, compactTooltip, menu };
 }
 
 /**

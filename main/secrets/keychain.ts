@@ -23,7 +23,25 @@ export interface KeychainStoreOptions {
   service?: string;
   /** Defaults to a dynamic import of keytar. */
   load?: () => Promise<KeytarLike>;
+  /**
+   * Reads (get, list) that take longer give up with a keychain 'locked' error (default READ_TIMEOUT_MS; 0 = wait
+   * for ever). An unlock prompt may stay open for minutes: the tray reports the keychain as locked and retries
+   * later instead of waiting on it.
+   */
+  readTimeoutMs?: number;
+  /** Timers for the read timeout (tests hand in a fake clock's). */
+  setTimer?: (ms: number, fn: () => void) => () => void;
 }
+
+/** How long a read may wait on the keychain (an unlock prompt) before the caller is told it is locked. */
+export const READ_TIMEOUT_MS = 10_000;
+
+const realTimer = (ms: number, fn: () => void): (() => void) => {
+  const t = setTimeout(fn, ms);
+  // A pending keychain timeout must not keep a finished CLI run alive.
+  t.unref?.();
+  return () => clearTimeout(t);
+};
 
 async function loadKeytar(): Promise<KeytarLike> {
   const mod = (await import('keytar')) as unknown as KeytarLike & { default?: KeytarLike };
@@ -102,6 +120,48 @@ export function createKeychainStore(opts: KeychainStoreOptions = {}): SecretStor
       throw toKeychainError(e);
     }
   };
+  const timeoutMs = opts.readTimeoutMs ?? READ_TIMEOUT_MS;
+  const setTimer = opts.setTimer ?? realTimer;
+  /**
+   * Reads still waiting on the keychain, by what they read. A read that timed out keeps running (keytar cannot
+   * cancel it); a later read of the same thing joins it instead of asking again, so a slow unlock prompt is not
+   * stacked with new ones on every refresh. Its answer, when it comes, serves that later read.
+   */
+  const pending = new Map<string, Promise<unknown>>();
+  const read = <T>(key: string, fn: (k: KeytarLike) => Promise<T>): Promise<T> => {
+    let p = pending.get(key) as Promise<T> | undefined;
+    if (!p) {
+      const started = call(fn);
+      p = started;
+      pending.set(key, started);
+      const forget = () => {
+        if (pending.get(key) === started) pending.delete(key);
+      };
+      started.then(forget, forget);
+    }
+    if (timeoutMs <= 0) return p;
+    const answer = p;
+    return new Promise<T>((resolve, reject) => {
+      const cancel = setTimer(timeoutMs, () =>
+        reject(
+          keychainError({
+            reason: 'locked',
+            detail: `no answer from the keychain within ${Math.round(timeoutMs / 1000)} s (waiting to be unlocked?)`,
+          }),
+        ),
+      );
+      answer.then(
+        (v) => {
+          cancel();
+          resolve(v);
+        },
+        (e: unknown) => {
+          cancel();
+          reject(e as Error);
+        },
+      );
+    });
+  };
   const checkKey = (account: string): void => {
     if (!account.trim()) throw new TypeError('account key is empty');
   };
@@ -109,7 +169,7 @@ export function createKeychainStore(opts: KeychainStoreOptions = {}): SecretStor
     kind: 'keychain',
     async get(account) {
       checkKey(account);
-      return call((k) => k.getPassword(service, account));
+      return read(`get\u0000${account}`, (k) => k.getPassword(service, account));
     },
     async set(account, secret) {
       checkKey(account);
@@ -121,7 +181,7 @@ export function createKeychainStore(opts: KeychainStoreOptions = {}): SecretStor
       return call((k) => k.deletePassword(service, account));
     },
     async list() {
-      return call(async (k) => {
+      return read('list', async (k) => {
         const found = await k.findCredentials(service);
         return [...new Set(found.map((c) => c.account))].sort();
       });

@@ -3,14 +3,17 @@
 /** Presentation of a reading for the Done step, with the shared conventions (bar = share LEFT, labelled). */
 import type { UsageSnapshot } from '../../shared/domain';
 import { percentLeft, roundPercent } from '../../shared/format';
-import { LOCALE_OF, type Translator } from '../../shared/i18n';
+import type { Translator } from '../../shared/i18n';
+import { moneyLine, seatNote, uncappedUsedLine } from '../../shared/seat';
+import { unitName } from '../kit/format';
 
-export function unitName(tr: Translator, unit: UsageSnapshot['unit']): string {
-  return tr.t(unit === 'credits' ? 'unit.credits' : 'unit.requests');
-}
+export { formatDate, unitName } from '../kit/format';
 
 export function usedLine(tr: Translator, s: UsageSnapshot): string {
   const unit = unitName(tr, s.unit);
+  // An organisation pool (no cap) and a hidden seat (no number) say so, like every other face.
+  const uncapped = uncappedUsedLine(s, tr);
+  if (uncapped !== null || s.used === null) return uncapped ?? '';
   const used = tr.num(s.used, 2);
   if (s.unlimited) return tr.t('wizard.done.usedUnlimited', { used, unit });
   if (s.allowance === null) return tr.t('wizard.done.usedNoAllowance', { used, unit });
@@ -26,10 +29,7 @@ export function percentLine(tr: Translator, s: UsageSnapshot): string | null {
   });
 }
 
-/** A date (ISO, or YYYY-MM-DD) in the user's language; null when missing or unparsable. */
-export function formatDate(tr: Translator, iso: string | null): string | null {
-  if (!iso) return null;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime()) || d.getTime() <= 0) return null;
-  return new Intl.DateTimeFormat(LOCALE_OF[tr.lang], { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+/** The lines under the figures: what kind of seat it is, and what the month's use is worth (when priced). */
+export function seatLines(tr: Translator, s: UsageSnapshot): string[] {
+  return [seatNote(s, tr), moneyLine(s, tr)].filter((l): l is string => l !== null);
 }

@@ -26,7 +26,6 @@ async function billingOpens(apiUrl: string, accountHost: string): Promise<string
     settings,
     refresh: async () =>
       ok(snapshotAt(clock.now(), 42, { account: { login: 'octocat', host: accountHost } })),
-    hasCredential: async () => true,
     openSetup: () => undefined,
     localeCandidates: () => ['en-US'],
   });

@@ -50,11 +50,13 @@ async function boot(opts: {
     clock,
     random: () => 0.5,
     settings,
+    // Like the engine: with no credential found (and none expected in the keychain) it answers
+    // config/noCredential having asked GitHub nothing; `n` counts the refreshes that reached GitHub.
     refresh: async (_signal, context) => {
+      if (!credential && !context.keychainExpected) return fail({ kind: 'config', reason: 'noCredential' });
       n++;
       return (opts.results ?? ((_n, now) => ok(snapshotAt(now, 42))))(n, clock.now(), context);
     },
-    hasCredential: async () => credential,
     openSetup: () => void setupOpened++,
     localeCandidates: () => ['en-US'],
   });
@@ -133,7 +135,76 @@ describe('tray app start-up', () => {
   it('opens setup when the app is launched a second time', async () => {
     const b = await boot({});
     b.stand.emit('app', 'second-instance');
+    await b.settle();
     expect(b.setupOpened()).toBe(1);
+  });
+
+  it('registers every lifecycle handler before Electron is ready, and opens a second launch only once it is', async () => {
+    let ready!: () => void;
+    const stand = createStandIn('linux', { ready: new Promise<void>((r) => (ready = r)) });
+    let opened = 0;
+    const started = startTrayApp(stand.api, {
+      clock: new FakeClock(T0),
+      random: () => 0.5,
+      settings: memorySettings(),
+      refresh: async () => ok(snapshotAt(T0, 42)),
+      openSetup: () => void opened++,
+      localeCandidates: () => ['en-US'],
+    });
+    await new Promise((r) => setImmediate(r));
+    for (const event of ['second-instance', 'window-all-closed', 'before-quit'])
+      expect(stand.listening('app', event), event).toBe(1);
+    // A second launch before ready is kept, and answered (a window can only exist after ready).
+    stand.emit('app', 'second-instance');
+    await new Promise((r) => setImmediate(r));
+    expect(opened).toBe(0);
+    expect(stand.trays).toHaveLength(0);
+    ready();
+    const app = await started;
+    await new Promise((r) => setImmediate(r));
+    expect(opened).toBe(1);
+    app?.quit();
+  });
+
+  it('shows the tray ("Refreshing…") while a slow keychain holds the first refresh for 12 s, then the reading', async () => {
+    const stand = createStandIn('linux');
+    const clock = new FakeClock(T0);
+    let keychainReads = 0;
+    let opened = 0;
+    const app = await startTrayApp(stand.api, {
+      clock,
+      random: () => 0.5,
+      settings: memorySettings(),
+      // The refresh is where the keychain is read: 12 s of unlock prompt before the answer.
+      refresh: async () => {
+        keychainReads++;
+        await clock.sleep(12_000);
+        return ok(snapshotAt(clock.now(), 42));
+      },
+      openSetup: () => void opened++,
+      localeCandidates: () => ['en-US'],
+    });
+    const settle = () => new Promise<void>((r) => setImmediate(r));
+    await settle();
+    // startTrayApp returned without waiting on the keychain: the tray is there, saying it is reading.
+    expect(stand.trays).toHaveLength(1);
+    expect(stand.trays[0]!.tooltip).toContain('Refreshing…');
+    expect(stand.trays[0]!.tooltip).not.toContain('Not set up yet');
+    expect(findItem(stand.trays[0]!.menu, 'quit')).toBeDefined();
+    expect(keychainReads).toBe(1);
+    // A second launch meanwhile is not lost.
+    stand.emit('app', 'second-instance');
+    await settle();
+    expect(opened).toBe(1);
+    await clock.runUntil(T0 + 12_001, settle);
+    expect(stand.trays[0]!.tooltip).toContain('42 % used');
+    expect(stand.trays[0]!.tooltip).not.toContain('Refreshing…');
+    // One read per refresh: the first refresh did not look for credentials separately first.
+    expect(keychainReads).toBe(1);
+    await clock.runUntil(T0 + 12_001 + 5 * MIN + 12_001, settle);
+    expect(keychainReads).toBe(2);
+    expect(opened).toBe(1);
+    app?.quit();
   });
 
   it('uses a template image and a text title on macOS and hides the Dock icon', async () => {

@@ -37,11 +37,16 @@ export interface StandIn {
   loginItems: Array<{ openAtLogin: boolean }>;
   opened: string[];
   emit(target: 'app' | 'powerMonitor', event: string): void;
+  /** How many listeners the app registered for an event. */
+  listening(target: 'app' | 'powerMonitor', event: string): number;
   online: boolean;
   lockHeld: boolean;
 }
 
-export function createStandIn(platform: Platform = 'linux', opts: { lock?: boolean } = {}): StandIn {
+export function createStandIn(
+  platform: Platform = 'linux',
+  opts: { lock?: boolean; ready?: Promise<void> } = {},
+): StandIn {
   const listeners: Record<string, Array<(...a: never[]) => void>> = {};
   const on = (prefix: string) => (event: string, fn: (...a: never[]) => void) => {
     (listeners[`${prefix}:${event}`] ??= []).push(fn);
@@ -58,6 +63,7 @@ export function createStandIn(platform: Platform = 'linux', opts: { lock?: boole
     emit(target, event) {
       for (const fn of listeners[`${target}:${event}`] ?? []) (fn as () => void)();
     },
+    listening: (target, event) => listeners[`${target}:${event}`]?.length ?? 0,
     api: undefined as unknown as ElectronApi,
   };
   s.api = {
@@ -68,7 +74,7 @@ export function createStandIn(platform: Platform = 'linux', opts: { lock?: boole
         return s.lockHeld;
       },
       on: on('app'),
-      whenReady: async () => undefined,
+      whenReady: () => opts.ready ?? Promise.resolve(),
       quit: () => void s.calls.push('quit'),
       setAppUserModelId: (id) => void s.calls.push(`setAppUserModelId:${id}`),
       setLoginItemSettings: (o) => void s.loginItems.push({ openAtLogin: o.openAtLogin }),

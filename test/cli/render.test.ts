@@ -17,13 +17,16 @@ function snapshot(over: Partial<UsageSnapshot> = {}): UsageSnapshot {
   return {
     account: { login: 'johndoe', host: 'github.com' },
     plan: 'pro',
+    seat: { billing: 'personal', organizations: [], kind: 'personal' },
     unit: 'requests',
     used: 90,
     allowance: 300,
+    allowanceSource: 'plan',
     unlimited: false,
     remaining: 210,
     percentUsed: 30,
     overage: 0,
+    cost: null,
     models: [
       { model: 'Claude Sonnet 4.5', used: 60 },
       { model: 'GPT-5', used: 30 },

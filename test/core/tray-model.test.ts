@@ -107,6 +107,25 @@ describe('tray tooltip', () => {
     expect(v.tooltip).toContain('Last reading is 2 h old');
   });
 
+  it.each(['en', 'zh', 'fr'] as const)(
+    'offline with no reading yet (%s): does not claim to show a last reading beside "Not updated yet"',
+    (lang) => {
+      const tr = createTranslator(lang);
+      const v = trayView(
+        { ...base, snapshot: null, error: { kind: 'network', detail: 'ENOTFOUND' }, lastAttemptAt: NOW },
+        tr,
+        NOW,
+        opts,
+      );
+      expect(v.tooltip).toContain(tr.t('tray.updated.never'));
+      expect(v.tooltip).not.toContain(tr.t('tray.problem.offline'));
+      expect(v.tooltip).toContain(tr.t('tray.problem.offline.noReading'));
+      expect(v.compactTooltip).not.toContain(tr.t('tray.problem.offline'));
+      if (lang === 'en')
+        expect(v.tooltip).toBe('Copilot Meter\nCannot reach GitHub — retrying\nNot updated yet');
+    },
+  );
+
   it('shows "!" and "Token expired — open setup" when the token expired', () => {
     const v = trayView({ ...base, error: { kind: 'auth', reason: 'expired', status: 401 } }, en, NOW, opts);
     expect(v.level).toBe('error');

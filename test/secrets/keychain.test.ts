@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { errorInfo, isKeychainError } from '../../shared/errors';
-import { createKeychainStore, toKeychainError } from '../../main/secrets/keychain';
+import {
+  createKeychainStore,
+  READ_TIMEOUT_MS,
+  toKeychainError,
+  type KeytarLike,
+} from '../../main/secrets/keychain';
+import { FakeClock } from '../core/scheduler-fake-clock';
 import { accountKey } from '../../main/secrets/types';
 import { describeWithSecretService, secretToolSearch } from '../helpers/secret-service';
 
@@ -153,5 +159,74 @@ describe('keychain errors', () => {
       },
     });
     await expect(store.set('github.com/x', '')).rejects.toThrow(/empty/);
+  });
+});
+
+describe('a keychain that waits on an unlock prompt', () => {
+  /**
+   * keytar whose first read answers after `firstMs` on the fake clock (an unlock prompt left open), and later
+   * ones after 1 s.
+   */
+  function slowKeytar(clock: FakeClock, firstMs: number) {
+    const calls: string[] = [];
+    const later = <T>(v: T) =>
+      new Promise<T>((resolve) => clock.setTimer(calls.length === 1 ? firstMs : 1_000, () => resolve(v)));
+    const keytar: KeytarLike = {
+      getPassword: (_s, account) => (calls.push(`get ${account}`), later('github_pat_FAKE_slow')),
+      findCredentials: () => (calls.push('list'), later([{ account: 'github.com/octocat', password: 'x' }])),
+      setPassword: async () => undefined,
+      deletePassword: async () => true,
+    };
+    return { keytar, calls };
+  }
+  const settle = () => new Promise<void>((r) => setImmediate(r));
+
+  it('gives up on a read after the timeout with "locked", and a later read joins the one still waiting', async () => {
+    const clock = new FakeClock(0);
+    const { keytar, calls } = slowKeytar(clock, 12_000);
+    const store = createKeychainStore({
+      load: async () => keytar,
+      readTimeoutMs: 10_000,
+      setTimer: (ms, fn) => clock.setTimer(ms, fn),
+    });
+    const first = store.list().catch((e: unknown) => e);
+    await settle();
+    await clock.runUntil(10_001, settle);
+    const e = await first;
+    expect(errorInfo(e)).toMatchObject({ kind: 'keychain', reason: 'locked' });
+    expect(String(errorInfo(e)?.detail)).toMatch(/within 10 s/);
+    // The prompt is still open: a retry does not ask the keychain again, it waits on the same read...
+    const second = store.list();
+    await settle();
+    expect(calls).toEqual(['list']);
+    // ...which answers when the user unlocks (at 12 s).
+    await clock.runUntil(12_001, settle);
+    await expect(second).resolves.toEqual(['github.com/octocat']);
+    // Once answered, the next read asks again.
+    const third = store.get('github.com/octocat');
+    await settle();
+    await clock.runUntil(14_000, settle);
+    await expect(third).resolves.toBe('github_pat_FAKE_slow');
+    expect(calls).toEqual(['list', 'get github.com/octocat']);
+  });
+
+  it('answers a read that comes in time as usual', async () => {
+    const clock = new FakeClock(0);
+    const { keytar } = slowKeytar(clock, 3_000);
+    const store = createKeychainStore({
+      load: async () => keytar,
+      readTimeoutMs: 10_000,
+      setTimer: (ms, fn) => clock.setTimer(ms, fn),
+    });
+    const r = store.get('github.com/octocat');
+    await settle();
+    await clock.runUntil(3_001, settle);
+    await expect(r).resolves.toBe('github_pat_FAKE_slow');
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it('has a default read timeout', () => {
+    expect(READ_TIMEOUT_MS).toBeGreaterThanOrEqual(5_000);
+    expect(READ_TIMEOUT_MS).toBeLessThanOrEqual(15_000);
   });
 });

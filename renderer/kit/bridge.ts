@@ -1,4 +1,4 @@
-/** The typed bridge the preload exposes (window.copilotMeter); the renderer reaches main only through it. */
+/** The typed bridge the preload exposes (window.copilotMeter); every window reaches main only through it. */
 import type { Bridge } from '../../shared/ipc';
 
 declare global {

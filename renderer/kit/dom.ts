@@ -1,4 +1,4 @@
-/** A tiny element builder: enough for a handful of steps without a framework. Text is always set as text. */
+/** A tiny element builder: enough for a few screens without a framework. Text is always set as text. */
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
 
@@ -24,4 +24,15 @@ export function append(el: Element, children: Child[]): void {
     if (c === null || c === undefined || c === false) continue;
     el.append(typeof c === 'string' ? document.createTextNode(c) : c);
   }
+}
+
+/** id of the focused element; null for the page itself or an element without an id. */
+export function focusedId(): string | null {
+  const el = document.activeElement;
+  return el && el !== document.body && el.id ? el.id : null;
+}
+
+/** Focuses the element with this id, if it exists. */
+export function focusId(id: string | null | undefined): void {
+  if (id) document.getElementById(id)?.focus();
 }
