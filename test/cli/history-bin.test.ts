@@ -184,7 +184,7 @@ describe('copilot-meter guard', () => {
     expect((await guard(`${pct + 1}%`)).code).toBe(EXIT.guardLow);
   });
 
-  it('exits 11 when the allowance is unknown, 0 for a seat without a personal limit, and an error code on failure', async () => {
+  it('exits 11 when what is left cannot be told, 0 for an organisation pool, and an error code on failure', async () => {
     await dailyFake();
     const unknown = await run(['guard', '--min-left', '10', '--api-url', fake!.url], {
       COPILOT_METER_TOKEN: FAKE_PAT,
@@ -198,15 +198,25 @@ describe('copilot-meter guard', () => {
     expect(expired.code).toBe(EXIT.auth);
     await fake!.close();
 
-    fake = await startFakeGitHub({
-      ...scenarios.opencodeOAuth,
-      internalUser: { [FAKE_LOGIN]: internalUnlimited },
-    });
+    fake = await startFakeGitHub(scenarios.tokenBilledBusiness);
     const pool = await run(['guard', '--min-left', '99%', '--api-url', fake.url], {
       COPILOT_METER_TOKEN: FAKE_OAUTH,
     });
     expect(pool.code).toBe(EXIT.ok);
-    expect(pool.stdout).toMatch(/^guard: no personal limit/);
+    expect(pool.stdout).toBe('guard: no personal limit (organisation pool); 1,234.5 AI credits used: ok\n');
+    await fake.close();
+
+    fake = await startFakeGitHub({
+      ...scenarios.opencodeOAuth,
+      internalUser: { [FAKE_LOGIN]: internalUnlimited },
+    });
+    const hidden = await run(['guard', '--min-left', '1', '--api-url', fake.url], {
+      COPILOT_METER_TOKEN: FAKE_OAUTH,
+    });
+    expect(hidden.code).toBe(EXIT.guardUnknown);
+    expect(hidden.stdout).toBe(
+      'guard: cannot tell how much is left (the organisation hides this seat’s usage)\n',
+    );
   });
 
   it('refuses a guard without --min-left, or with a malformed one, as a usage error', async () => {
