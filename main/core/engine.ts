@@ -178,11 +178,11 @@ async function keepHistory(
       recordSample(store, snapshot, now);
       return;
     }
-    await syncFromBilling(store, snapshot, reader, now, signal);
+    const synced = await syncFromBilling(store, snapshot, reader, now, signal);
     const [y, m] = snapshot.period.split('-').map(Number) as [number, number];
     const before = (i: number) => new Date(Date.UTC(y, m - 1 - i, 1)).toISOString().slice(0, 7);
     // Last month, when it is kept, gets the days it never saw (the app was off at its end), once.
-    if (months < 2 && store.listMonths(snapshot.account).includes(before(1)))
+    if (months < 2 && synced.lastMonthHeld)
       await backfillMonth(store, snapshot, before(1), reader, now, signal, true);
     for (let i = 1; i < Math.min(months, 24); i++)
       await backfillMonth(store, snapshot, before(i), reader, now, signal);

@@ -87,7 +87,7 @@ export interface HistoryStore {
   /** The given periods (all held ones when absent) that exist, oldest first. */
   readMonths(account: AccountKey, periods?: readonly string[]): MonthUsage[];
   readMonth(account: AccountKey, period: string): MonthUsage | null;
-  /** The raw record (a copy) for the sync. */
+  /** The raw record for the sync: shared with the cache, treat it as read-only (change it through update). */
   record(account: AccountKey): AccountHistory;
   /** Re-reads the file, applies `change` to the account's record, bounds it, writes atomically. */
   update(account: AccountKey, change: (rec: AccountHistory) => void): void;
@@ -298,7 +298,7 @@ export function openHistory(opts: OpenHistoryOptions): HistoryStore {
         .map((p) => toMonthUsage(p, rec.months[p]!));
     },
     readMonth: (a, period) => store.readMonths(a, [period])[0] ?? null,
-    record: (a) => structuredClone(find(load(), a) ?? emptyAccount(a)),
+    record: (a) => find(load(), a) ?? emptyAccount(a),
     update(a, change) {
       cache = null;
       const data = structuredClone(load());

@@ -21,7 +21,7 @@
  */
 import type { Unit, UsageSnapshot } from '../../../shared/domain';
 import type { DaySource } from '../../../shared/history';
-import { dateOf, DAY_MS, dayStart, periodBounds } from './outlook';
+import { dateOf, DAY_MS, dayStart, periodBounds, startOfDate } from './outlook';
 import type { AccountHistory, HistoryStore, StoredDay, StoredMonth } from './store';
 
 /** One day's use as GitHub's billing API gives it. */
@@ -57,7 +57,7 @@ const sumDays = (m: StoredMonth, except?: string): number =>
   Object.entries(m.days).reduce((a, [d, x]) => (d === except ? a : a + x.used), 0);
 /** A day read at least two days after it began will not change any more. */
 const isFinal = (date: string, d: StoredDay | undefined): boolean =>
-  d?.readAt != null && d.readAt >= Date.parse(`${date}T00:00:00Z`) + 2 * DAY_MS;
+  d?.readAt != null && d.readAt >= startOfDate(date) + 2 * DAY_MS;
 
 /** Every UTC date in [from, to), oldest first. */
 function datesBetween(from: number, to: number): string[] {
@@ -98,6 +98,8 @@ const stored = (r: DayReading, now: number): StoredDay => ({
 export interface SyncOutcome {
   /** Day queries made. */
   reads: number;
+  /** The history holds the month before the reading's (so its unsettled days are worth a look). */
+  lastMonthHeld?: boolean;
 }
 
 /** Which past days a billing sync reads now (see the module comment); exported for tests. */
@@ -119,7 +121,7 @@ export function daysToRead(rec: AccountHistory, snap: SyncSnapshot, now: number)
   if (unsettled.length > 0) return [unsettled[0]!];
   const due = [...recent, ...past].filter((d) => {
     const day = monthOf(d)?.days[d];
-    return day?.readAt != null && !isFinal(d, day) && now >= Date.parse(`${d}T00:00:00Z`) + 2 * DAY_MS;
+    return day?.readAt != null && !isFinal(d, day) && now >= startOfDate(d) + 2 * DAY_MS;
   });
   if (due.length > 0) return [due[0]!];
   const yesterday = dateOf(today - DAY_MS);
@@ -139,11 +141,17 @@ export async function syncFromBilling(
   const b = periodBounds(snap.period);
   const used = snap.used;
   if (!b || used === null || now < b.start || now >= b.end) return { reads: 0 };
-  const wanted = daysToRead(store.record(snap.account), snap, now);
+  const before = store.record(snap.account);
+  const wanted = daysToRead(before, snap, now);
+  const lastMonthHeld = before.months[dateOf(b.start - DAY_MS).slice(0, 7)] !== undefined;
   const unitOf = (date: string): Unit =>
     date.slice(0, 7) === snap.period ? snap.unit : monthUnit(store, snap, date);
   const got = await readAll(wanted, (date) => reader(date, unitOf(date), signal));
   const today = dateOf(now);
+  // Nothing read and the month's total as last time (a 304): the file already says all there is to say.
+  const kept = before.months[snap.period];
+  if (got.size === 0 && kept?.unit === snap.unit && kept.days[today] && Math.abs(kept.used - used) <= EPS)
+    return { reads: wanted.length, lastMonthHeld };
   store.update(snap.account, (rec) => {
     let month: StoredMonth | undefined = rec.months[snap.period];
     if (!month || month.unit !== snap.unit) month = rec.months[snap.period] = newMonth(snap.unit);
@@ -184,7 +192,7 @@ export async function syncFromBilling(
     month.updatedAt = now;
     rec.sample = { at: now, period: snap.period, used };
   });
-  return { reads: wanted.length };
+  return { reads: wanted.length, lastMonthHeld };
 }
 
 /** The world a past month is read in: premium requests before June 2026, else the month's own or the current. */
@@ -214,7 +222,7 @@ export async function backfillMonth(
   const rec = store.record(snap.account);
   const unit = period < CREDITS_SINCE ? 'requests' : (rec.months[period]?.unit ?? snap.unit);
   const existing = rec.months[period]?.unit === unit ? rec.months[period] : undefined;
-  const settled = (d: string) => now >= Date.parse(`${d}T00:00:00Z`) + 2 * DAY_MS;
+  const settled = (d: string) => now >= startOfDate(d) + 2 * DAY_MS;
   const wanted = datesBetween(b.start, b.end).filter((d) => {
     const day = existing?.days[d];
     return quiet ? day?.readAt == null || (!isFinal(d, day) && settled(d)) : !isFinal(d, day);
@@ -270,7 +278,7 @@ function spread(m: StoredMonth, amount: number, from: number, to: number): void 
   }
   let given = 0;
   dates.forEach((date, i) => {
-    const start = Date.parse(`${date}T00:00:00Z`);
+    const start = startOfDate(date);
     const part =
       i === dates.length - 1
         ? amount - given
