@@ -26,6 +26,7 @@ export type StrategyId = (typeof STRATEGY_IDS)[number];
 /** Each place a token can come from. */
 export const CREDENTIAL_SOURCE_IDS = [
   // Priority order. An explicit token for this run beats the stored one (scripts, CI, trying a new token).
+  'stdin', // the CLI's --token-stdin (this run only)
   'env', // COPILOT_METER_TOKEN
   'keychain', // the app's own PAT, in the OS keychain
   'legacy-quota-file', // the seed's ~/.config/opencode/copilot-quota-token.json

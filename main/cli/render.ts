@@ -44,7 +44,15 @@ function usageLines(s: UsageSnapshot, tr: Translator): string[] {
   if (uncapped !== null || s.used === null) return [uncapped ?? ''];
   const used = amount(s.used, tr);
   if (s.unlimited) return [t('cli.unlimited', { used })];
-  if (s.allowance === null || s.percentUsed === null) return [t('cli.noAllowance', { used })];
+  if (s.allowance === null || s.percentUsed === null) {
+    // A plan is known but has no allowance in this unit (Copilot Free in AI credits): choosing a plan is not
+    // the way out, an allowance of one's own is.
+    return [
+      s.plan
+        ? t('cli.noAllowanceForPlan', { used, plan: t(`plan.${s.plan}`), unit: t(`unit.${s.unit}`) })
+        : t('cli.noAllowance', { used }),
+    ];
+  }
   const left = percentLeft(s) ?? 0;
   const line = `${bar(left)} ${t('cli.left', { percent: roundPercent(left) })} · ${t('cli.usedOf', {
     used,
@@ -191,13 +199,13 @@ export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: 
         ? '∞'
         : s.percentUsed === null
           ? '?'
-          : `${Math.floor(s.percentUsed)}%`;
+          : `${roundPercent(s.percentUsed)}%`;
   return JSON.stringify({
     text,
     // The text layout without its markdown heading, which means nothing in a status-bar tooltip.
     tooltip: renderText(s, tr).split('\n').slice(1).join('\n'),
     class: levelOf(s, thresholds),
-    percentage: s.percentUsed === null ? 0 : Math.min(100, Math.floor(s.percentUsed)),
+    percentage: s.percentUsed === null ? 0 : Math.min(100, roundPercent(s.percentUsed)),
   });
 }
 

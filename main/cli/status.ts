@@ -1,7 +1,7 @@
 /** `copilot-meter status`: one refresh through the same engine the tray uses, rendered in the chosen format. */
 import type { CredentialSourceId, RefreshResult } from '../../shared/domain';
 import type { UsagePreferences } from '../core/strategies/types';
-import type { Translator } from '../../shared/i18n';
+import { withMessages, type Translator } from '../../shared/i18n';
 import type { Outlook } from '../../shared/history';
 import { outlookOf } from '../core/history/outlook';
 import type { HistoryStore } from '../core/history/store';
@@ -44,6 +44,11 @@ export interface StatusInputs {
   thresholds: readonly number[];
   /** The daily history shared with the app (pace and forecast come from it); absent = none. */
   history?: HistoryStore;
+  /**
+   * The login given with --user. The billing API is read for the token's own login (GitHub shows nobody
+   * else's), so a reading of another account is refused rather than shown as if it were @requestedUser's.
+   */
+  requestedUser?: string;
   /** Credential-file problems found while looking (corrupted auth.json…), shown as notes. */
   problems: () => Promise<Array<Problem & { source?: string }>>;
 }
@@ -70,12 +75,15 @@ export function render(
   }
 }
 
-/** One refresh with the inputs (keeping the history up to date when there is one). */
-export function refreshWith(
+/**
+ * One refresh with the inputs (keeping the history up to date when there is one); a reading of another login
+ * than --user asked for is refused (refuseOtherAccount).
+ */
+export async function refreshWith(
   ctx: CliContext,
   inputs: StatusInputs,
   historyMonths?: number,
-): Promise<RefreshResult & { problems?: Problem[] }> {
+): Promise<RefreshResult> {
   const req: Parameters<StatusEngine['refresh']>[0] = {
     apiUrl: ctx.apiUrl,
     prefs: inputs.prefs,
@@ -85,7 +93,7 @@ export function refreshWith(
   if (inputs.account) req.account = inputs.account;
   if (inputs.history) req.history = inputs.history;
   if (historyMonths !== undefined) req.historyMonths = historyMonths;
-  return inputs.engine.refresh(req);
+  return refuseOtherAccount(await inputs.engine.refresh(req), inputs.requestedUser, ctx.tr);
 }
 
 /** Pace and forecast of a reading, from the history (core computes them; the CLI only shows them). */
@@ -108,10 +116,16 @@ export async function runStatusOnce(
   // After a success, a keychain that cannot be opened is not worth a note on every run (headless machines
   // reading an OpenCode sign-in); a corrupted credential file always is.
   const problems = (await inputs.problems()).filter((p) => !result.ok || p.source !== 'keychain');
+  // No token anywhere and no keychain to keep one: `auth set` would fail too, so the way out is the variable.
+  const noKeychain = problems.some((p) => p.error?.kind === 'keychain');
+  const tr =
+    !result.ok && result.error.kind === 'config' && result.error.reason === 'noCredential' && noKeychain
+      ? withMessages(ctx.tr, { 'error.config.noCredential': 'cli.noCredentialNoKeychain' })
+      : ctx.tr;
   const text = render(
     result,
     opts.format,
-    ctx.tr,
+    tr,
     problems,
     inputs.thresholds,
     outlookFor(result, inputs, ctx.clock.now()),
@@ -120,4 +134,25 @@ export async function runStatusOnce(
   if (result.ok || opts.format !== 'text') ctx.io.out(text);
   else ctx.io.err(text);
   return result.ok ? EXIT.ok : exitCodeFor(result.error);
+}
+
+/** A reading of another login than --user asked for becomes a usage error (exit 2) that names both. */
+function refuseOtherAccount(
+  result: RefreshResult,
+  requested: string | undefined,
+  tr: Translator,
+): RefreshResult {
+  if (!result.ok || !requested) return result;
+  const wanted = requested.replace(/^@/, '');
+  const actual = result.snapshot.account.login;
+  if (actual.toLowerCase() === wanted.toLowerCase()) return result;
+  return {
+    ok: false,
+    error: {
+      kind: 'config',
+      reason: 'badInput',
+      detail: tr.t('cli.err.userMismatch', { requested: wanted, actual }),
+    },
+    attempts: result.attempts,
+  };
 }

@@ -382,3 +382,18 @@ export function validateSettings(raw: unknown): ValidationResult {
   const { settings, problems, extras } = validateSettingsDetailed(raw);
   return { settings, problems, extras };
 }
+
+/**
+ * One key checked exactly as the settings file is (the CLI's `config set`), except that a value the file would
+ * repair (a clamped interval, dropped thresholds) is refused instead, so what the user typed is what is saved.
+ */
+export function checkSetting<K extends keyof Settings>(
+  key: K,
+  value: unknown,
+): { ok: true; value: Settings[K] } | { ok: false; why: string } {
+  if (findSecrets(value).length > 0) return { ok: false, why: 'looks like a token' };
+  const r = (checks[key] as Check<Settings[K]>)(value);
+  if (!r.ok) return r;
+  if (r.note) return { ok: false, why: r.note };
+  return { ok: true, value: r.value };
+}
