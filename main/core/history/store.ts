@@ -8,6 +8,9 @@
  *   store.readMonths(account, ["2026-11"]) → MonthUsage[]                 (shared/history.ts), oldest first
  *   store.readMonth(account, "2026-11")    → MonthUsage | null
  * `account` is {host, login} (login compared case-insensitively). Reads never throw and never write.
+ * Filling it is the refresh's job: `engine.refresh({ …, history: store })` keeps the current month (and last
+ * month's unsettled days); `historyMonths: N` also backfills the N − 1 months before it from GitHub (PAT route
+ * only, one request per day, once). Pace and forecast of a reading: `outlookOf(snapshot, readMonth(…), now)`.
  *
  * Format (README "Daily history"): one JSON document, `{version: 1, accounts: {"host/login": {sample, months:
  * {"YYYY-MM": {unit, used, updatedAt, days: {"YYYY-MM-DD": {used, models, gross, billed, source, readAt}}}}}}}`.
