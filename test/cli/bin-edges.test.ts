@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../main/cli/exit-codes';
+import { CREDENTIAL_SOURCE_IDS } from '../../shared/domain';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
 import { FAKE_PAT, scenarios } from '../fake-github/scenarios';
 
@@ -95,6 +96,13 @@ describe('--token-stdin', () => {
     );
     expect(text.stdout).not.toContain('COPILOT_METER_TOKEN');
     noToken(text);
+  });
+
+  it('is a credential source of its own, in the README’s --json table too', () => {
+    expect(CREDENTIAL_SOURCE_IDS).toContain('stdin');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((l) => l.startsWith('| `source` |')) ?? '';
+    for (const id of CREDENTIAL_SOURCE_IDS) expect(row).toContain(`\`${id}\``);
   });
 
   it('still names COPILOT_METER_TOKEN when the token came from it', async () => {
