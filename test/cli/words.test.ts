@@ -64,6 +64,12 @@ describe('network errors name the address and the cause', () => {
     expect(text).toContain(cause);
   });
 
+  it('names the address that did not answer in time', () => {
+    expect(describeError({ kind: 'timeout', timeoutMs: 10_000, address: 'ghes.example:8443' }, en)).toBe(
+      'ghes.example:8443 did not answer within 10 s. Check the address, or try again in a few minutes.',
+    );
+  });
+
   it('keeps the general message when the address is not known', () => {
     expect(describeError({ kind: 'network' }, en)).toBe(
       'Cannot reach GitHub. Check your connection or proxy.',

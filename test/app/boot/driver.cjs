@@ -237,7 +237,8 @@ const scenarios = {
   async slowKeychain() {
     await start();
     await waitFor('the tray', () => boot.trays.length === 1);
-    await tick();
+    // keytar is loaded with import() on first use: the read starts once that import resolved.
+    await waitFor('the keychain read to start', () => keytar.waiting.length > 0);
     report.steps.waiting = { tray: trayReport(), app: appState(), pendingReads: keytar.waiting.length };
     boot.app.emit('second-instance', {}, [process.execPath], process.cwd());
     await waitFor('the wizard window', () => boot.windows.length === 1);
