@@ -122,7 +122,7 @@ function boot(
     const timer = setTimeout(() => {
       killed = true;
       child.kill('SIGKILL');
-    }, 50_000);
+    }, 80_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -143,7 +143,7 @@ function expectClean(r: Report): void {
   expect(r.unhandled).toEqual([]);
 }
 
-describe('the built app booted under Node with a recording electron', { timeout: 60_000 }, () => {
+describe('the built app booted under Node with a recording electron', { timeout: 100_000 }, () => {
   it('with a token and --api-url: lifecycle first, then the tray reads, refreshes, reopens setup and quits', async () => {
     fake = await startFakeGitHub(scenarios.patPremiumPro);
     makeHome();

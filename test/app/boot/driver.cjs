@@ -45,7 +45,7 @@ process.on('uncaughtException', (e) =>
 );
 
 const tick = () => new Promise((r) => setImmediate(r));
-async function waitFor(what, cond, ms = 15_000) {
+async function waitFor(what, cond, ms = 40_000) {
   const until = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
@@ -270,7 +270,7 @@ const guard = setTimeout(() => {
   report.error = 'driver timed out';
   console.log(`BOOT-REPORT ${JSON.stringify(report)}`);
   process.exit(3);
-}, 40_000);
+}, 60_000);
 run().then(
   () => {
     clearTimeout(guard);
