@@ -66,8 +66,12 @@ const targets = [
 ];
 
 mkdirSync(r('dist'), { recursive: true });
-// Files of the old flat layout (dist/renderer/index.html …) would be a second, stale wizard: start clean.
-rmSync(r('dist/renderer'), { recursive: true, force: true });
+// Files of the old flat layout (dist/renderer/index.html …) would be a second, stale wizard: remove those only.
+// Not the whole folder: tests build while other tests read dist/renderer/<window>/ (a removed folder is a page
+// that is not found for a moment).
+for (const f of ['index.html', 'style.css', 'wizard.js', 'wizard.js.map']) {
+  rmSync(r(`dist/renderer/${f}`), { force: true });
+}
 const started = Date.now();
 const results = await Promise.all(
   targets

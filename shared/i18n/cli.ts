@@ -51,6 +51,7 @@ export const cli = defineMessages(
     'cli.noCredentialNoKeychain':
       'No GitHub token found, and the system keychain is not available to keep one: set COPILOT_METER_TOKEN to a fine-grained token with Plan: Read-only (or pipe it with --token-stdin).',
     'cli.config.usage': 'Usage: copilot-meter config get [KEY] | set KEY VALUE | unset KEY\nKeys: {keys}',
+    'cli.config.unknownCommand': 'unknown config command "{name}"',
     'cli.config.unknownKey': 'unknown setting "{key}"; the settings are: {keys}',
     'cli.config.needValue': '`config set {key}` needs a value',
     'cli.config.badValue': '{key} {why}',
@@ -156,6 +157,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
       'cli.noCredentialNoKeychain':
         '未找到 GitHub 令牌，且系统钥匙串不可用，无法保存令牌：请将 COPILOT_METER_TOKEN 设为带 Plan: Read-only 权限的细粒度令牌（或用 --token-stdin 通过管道传入）。',
       'cli.config.usage': '用法：copilot-meter config get [键] | set 键 值 | unset 键\n键：{keys}',
+      'cli.config.unknownCommand': '未知的 config 命令“{name}”',
       'cli.config.unknownKey': '未知设置“{key}”；可用设置：{keys}',
       'cli.config.needValue': '`config set {key}` 需要一个值',
       'cli.config.badValue': '{key} {why}',
@@ -261,6 +263,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
         'Aucun jeton GitHub trouvé, et le trousseau du système n’est pas disponible pour en garder un : définissez COPILOT_METER_TOKEN avec un jeton fine-grained limité à Plan: Read-only (ou passez-le par --token-stdin).',
       'cli.config.usage':
         'Usage : copilot-meter config get [CLÉ] | set CLÉ VALEUR | unset CLÉ\nClés : {keys}',
+      'cli.config.unknownCommand': 'commande config inconnue « {name} »',
       'cli.config.unknownKey': 'réglage inconnu « {key} » ; les réglages sont : {keys}',
       'cli.config.needValue': '`config set {key}` attend une valeur',
       'cli.config.badValue': '{key} {why}',
