@@ -21,6 +21,10 @@ export const EXIT = {
   keychain: 8,
   /** GitHub's answer was larger than the client reads (refused, not retried). */
   tooLarge: 9,
+  /** `guard`: less is left than --min-left asks for. */
+  guardLow: 10,
+  /** `guard`: what is left cannot be told (allowance unknown, usage hidden by the organisation). */
+  guardUnknown: 11,
 } as const;
 
 export function exitCodeFor(error: ErrorInfo): number {

@@ -8,6 +8,9 @@ import type { ErrorInfo } from '../../shared/errors';
 import { bar, formatAmount, formatDate, percentLeft, roundPercent } from '../../shared/format';
 import { describeError, type Translator } from '../../shared/i18n';
 import { escapeMarkup, safeSnapshot, safeText, terminalJson } from '../../shared/text';
+import type { Outlook } from '../../shared/history';
+import { outlookLines } from '../core/history/lines';
+import { formatDay } from '../core/tray-model';
 import {
   billedLine,
   formatMoney,
@@ -86,10 +89,17 @@ function modelLines(s: UsageSnapshot, tr: Translator): string[] {
 
 const lineIf = (line: string | null): string[] => (line === null ? [] : [line]);
 
+/** The pace and forecast lines (the tray's wording), when there are figures for them. */
+function outlookText(s: UsageSnapshot, tr: Translator, outlook: Outlook | null | undefined): string[] {
+  const o = outlookLines(outlook, s.unit, tr, (iso) => formatDay(iso, tr));
+  return [o.pace, o.forecast].filter((l): l is string => l !== null);
+}
+
 export function renderText(
   snapshot: UsageSnapshot,
   tr: Translator,
   problems: readonly Problem[] = [],
+  outlook?: Outlook | null,
 ): string {
   const { t } = tr;
   // The login and model names come from GitHub (or a server playing it): no escapes, no forged lines.
@@ -102,6 +112,7 @@ export function renderText(
     t(`unit.${s.unit}.title`),
     ...usageLines(s, tr),
     ...lineIf(seatNote(s, tr)),
+    ...outlookText(s, tr, outlook),
     `${t('cli.period', { period: s.period })}${resets}`,
     ...lineIf(moneyLine(s, tr)),
     ...modelLines(s, tr),
@@ -217,10 +228,26 @@ export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: 
   });
 }
 
-/** The --json document: the snapshot (README "--json"), or {error, attempts} with the message localised. */
-export function renderJson(result: RefreshResult, tr: Translator, problems: readonly Problem[] = []): string {
-  // The data as GitHub sent it, but with C1 controls and bidi overrides \u-escaped (terminalJson).
-  if (result.ok) return terminalJson({ ...result.snapshot, attempts: result.attempts }, 2);
+/**
+ * The --json document: the snapshot plus `pace` and `forecast` (README "--json"; null when there are none), or
+ * {error, attempts} with the message localised. C1 controls and bidi overrides are \u-escaped (terminalJson).
+ */
+export function renderJson(
+  result: RefreshResult,
+  tr: Translator,
+  problems: readonly Problem[] = [],
+  outlook?: Outlook | null,
+): string {
+  if (result.ok)
+    return terminalJson(
+      {
+        ...result.snapshot,
+        attempts: result.attempts,
+        pace: outlook?.pace ?? null,
+        forecast: outlook?.forecast ?? null,
+      },
+      2,
+    );
   return terminalJson(
     {
       error: { ...result.error, message: describeError(result.error, tr) },

@@ -17,6 +17,9 @@ import type { UsagePreferences, UsageStrategy } from './strategies/types';
 import { toErrorInfo } from './strategies/common';
 import { timeoutError } from '../../shared/errors';
 import { scrubSnapshot } from './usage/snapshot';
+import type { HistoryStore } from './history/store';
+import { backfillMonth, recordSample, syncFromBilling, type DayReader } from './history/sync';
+import type { UsageSnapshot } from '../../shared/domain';
 
 export interface EngineDeps {
   http: Http;
@@ -60,6 +63,13 @@ export interface RefreshOptions {
    * when the user chose that API outside the renderer (CLI flag, environment). Default true.
    */
   loopbackPlaysGithub?: boolean;
+  /**
+   * The daily history to keep up to date after a successful reading (history/sync.ts): a PAT reading backfills
+   * and settles billing days, a Copilot sign-in reading records a sample. Its failures never fail the refresh.
+   */
+  history?: HistoryStore;
+  /** Also fill this many months in all (the current one included) from the billing API, on demand (PAT only). */
+  historyMonths?: number;
 }
 
 /** One refresh (the CLI's whole run) gives up after this long: five credentials × retries × 10 s timeouts
@@ -174,27 +184,67 @@ export function createEngine(deps: EngineDeps): Engine {
       const forward = () => run.abort(signal?.reason);
       if (signal?.aborted) forward();
       else signal?.addEventListener('abort', forward, { once: true });
+      let chained;
       try {
-        const result = await runChain(strategies, credentials, {
+        chained = await runChain(strategies, credentials, {
           github,
           clock: deps.clock,
           prefs: opts.prefs,
           signal: run.signal,
         });
-        // A server that echoes a token back (as the login, as a model name) must not get it printed.
-        return result.ok
-          ? {
-              ...result,
-              snapshot: scrubSnapshot(
-                result.snapshot,
-                credentials.map((c) => c.token),
-              ),
-            }
-          : result;
       } finally {
         cancelDeadline();
         signal?.removeEventListener('abort', forward);
       }
+      const { dayReader, ...chainResult } = chained;
+      // A server that echoes a token back (as the login, as a model name) must not get it printed.
+      const result: RefreshResult = chainResult.ok
+        ? {
+            ...chainResult,
+            snapshot: scrubSnapshot(
+              chainResult.snapshot,
+              credentials.map((c) => c.token),
+            ),
+          }
+        : chainResult;
+      if (result.ok && opts.history) {
+        await keepHistory(
+          opts.history,
+          result.snapshot,
+          dayReader ?? null,
+          opts.historyMonths ?? 1,
+          deps.clock.now(),
+          signal,
+        );
+      }
+      return result;
     },
   };
+}
+
+/** Brings the history up to date after a reading; a history that cannot be read or written is left as it is. */
+async function keepHistory(
+  store: HistoryStore,
+  snapshot: UsageSnapshot,
+  reader: DayReader | null,
+  months: number,
+  now: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  try {
+    if (!reader) {
+      recordSample(store, snapshot, now);
+      return;
+    }
+    const synced = await syncFromBilling(store, snapshot, reader, now, signal);
+    const [y, m] = snapshot.period.split('-').map(Number) as [number, number];
+    const before = (i: number) => new Date(Date.UTC(y, m - 1 - i, 1)).toISOString().slice(0, 7);
+    // Last month, when it is kept, gets the days it never saw (the app was off at its end), once.
+    if (months < 2 && synced.lastMonthHeld)
+      await backfillMonth(store, snapshot, before(1), reader, now, signal, true);
+    for (let i = 1; i < Math.min(months, 24); i++)
+      await backfillMonth(store, snapshot, before(i), reader, now, signal);
+  } catch {
+    // A read-only or vanished folder: the reading stands; the history catches up on a later refresh.
+  }
 }

@@ -113,7 +113,7 @@ describe('the tray faces a hostile reading', () => {
       apiUrl: 'https://api.github.com',
       refreshMinutes: 5,
       thresholds: [75, 90, 100],
-      notifications: { thresholds: true, accessBroken: true, periodReset: false },
+      notifications: { thresholds: true, accessBroken: true, periodReset: false, forecast: false },
       language: null,
       launchAtLogin: true,
       accounts: [],
