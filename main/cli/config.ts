@@ -109,6 +109,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   notify('thresholds', 'notify.thresholds'),
   notify('accessBroken', 'notify.access'),
   notify('periodReset', 'notify.reset'),
+  notify('forecast', 'notify.forecast'),
   {
     name: 'launch-at-login',
     key: 'launchAtLogin',

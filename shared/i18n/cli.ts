@@ -85,9 +85,12 @@ Usage:
   copilot-meter auth status            stored accounts, token ending, expiry
   copilot-meter auth remove [LOGIN] [--yes]   delete a stored token (--yes when input is not a terminal)
   copilot-meter auth import [--delete] import the legacy ~/.config/opencode/copilot-quota-token.json
+  copilot-meter history [--months N] [--csv]   daily use, oldest first (N months, 1..24; --json too)
+  copilot-meter guard --min-left N|N%  exit 0 while at least N units (or N %) are left, 10 when less,
+                                       11 when it cannot be told
   copilot-meter config get [KEY] | set KEY VALUE | unset KEY   settings shared with the tray app:
                                        plan, allowance, lang, interval (minutes), thresholds (75,90,100),
-                                       notify.thresholds|access|reset (on/off), launch-at-login, account,
+                                       notify.thresholds|access|reset|forecast (on/off), launch-at-login, account,
                                        api-url
   copilot-meter --version              the version
 
@@ -189,9 +192,12 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
   copilot-meter auth status            已保存的账户、令牌结尾、到期时间
   copilot-meter auth remove [LOGIN] [--yes]   删除已保存的令牌（输入不是终端时需加 --yes）
   copilot-meter auth import [--delete] 导入旧的 ~/.config/opencode/copilot-quota-token.json
+  copilot-meter history [--months N] [--csv]   每日用量，从旧到新（N 个月，1..24；也支持 --json）
+  copilot-meter guard --min-left N|N%  剩余至少 N 个单位（或 N%）时退出码为 0，不足时为 10，
+                                       无法判断时为 11
   copilot-meter config get [键] | set 键 值 | unset 键   与托盘应用共享的设置：
                                        plan、allowance、lang、interval（分钟）、thresholds（75,90,100）、
-                                       notify.thresholds|access|reset（on/off）、launch-at-login、account、
+                                       notify.thresholds|access|reset|forecast（on/off）、launch-at-login、account、
                                        api-url
   copilot-meter --version              版本号
 
@@ -297,9 +303,12 @@ Usage :
   copilot-meter auth status            comptes enregistrés, fin du jeton, expiration
   copilot-meter auth remove [LOGIN] [--yes]   supprime un jeton enregistré (--yes hors d’un terminal)
   copilot-meter auth import [--delete] importe l’ancien ~/.config/opencode/copilot-quota-token.json
+  copilot-meter history [--months N] [--csv]   usage quotidien, du plus ancien (N mois, 1..24 ; --json aussi)
+  copilot-meter guard --min-left N|N%  code 0 tant qu’il reste au moins N unités (ou N %), 10 sinon,
+                                       11 quand on ne peut pas le savoir
   copilot-meter config get [CLÉ] | set CLÉ VALEUR | unset CLÉ   réglages partagés avec l’application :
                                        plan, allowance, lang, interval (minutes), thresholds (75,90,100),
-                                       notify.thresholds|access|reset (on/off), launch-at-login, account,
+                                       notify.thresholds|access|reset|forecast (on/off), launch-at-login, account,
                                        api-url
   copilot-meter --version              la version
 

@@ -9,6 +9,7 @@ import { LANGS, type Lang } from './catalog';
 import { auth } from './auth';
 import { cli } from './cli';
 import { core } from './core';
+import { outlook } from './outlook';
 import { seat } from './seat';
 import { tray } from './tray';
 import { wizard } from './wizard';
@@ -16,9 +17,9 @@ import { wizard } from './wizard';
 export { LANGS, type Lang } from './catalog';
 
 const catalogs = {
-  en: { ...core.en, ...seat.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en },
-  zh: { ...core.zh, ...seat.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh },
-  fr: { ...core.fr, ...seat.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr },
+  en: { ...core.en, ...seat.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en, ...outlook.en },
+  zh: { ...core.zh, ...seat.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh, ...outlook.zh },
+  fr: { ...core.fr, ...seat.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr, ...outlook.fr },
 };
 
 export type MessageKey = keyof (typeof catalogs)['en'];

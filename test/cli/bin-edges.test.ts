@@ -136,6 +136,7 @@ describe('copilot-meter config', () => {
         ['interval', '15', 15],
         ['thresholds', '50,80,100', [50, 80, 100]],
         ['notify.reset', 'off', false],
+        ['notify.forecast', 'off', false],
         ['launch-at-login', 'on', true],
       ] as const) {
         const r = await run(['config', 'set', key, value]);
@@ -150,7 +151,7 @@ describe('copilot-meter config', () => {
         language: 'fr',
         refreshMinutes: 15,
         thresholds: [50, 80, 100],
-        notifications: { thresholds: true, accessBroken: true, periodReset: false },
+        notifications: { thresholds: true, accessBroken: true, periodReset: false, forecast: false },
         launchAtLogin: true,
       });
       const all = await run(['config', 'get', '--lang', 'en']);
