@@ -199,7 +199,12 @@ export function levelOf(
  * Waybar / i3bar-style custom module JSON: {text, tooltip, class, percentage}. Waybar reads text and tooltip as
  * Pango markup, so both are escaped (a model name cannot inject <span> or break on a bare &).
  */
-export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: readonly number[]): string {
+export function renderWaybar(
+  result: RefreshResult,
+  tr: Translator,
+  thresholds: readonly number[],
+  outlook?: Outlook | null,
+): string {
   if (!result.ok) {
     return terminalJson({
       text: '!',
@@ -222,7 +227,7 @@ export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: 
   return terminalJson({
     text,
     // The text layout without its markdown heading, which means nothing in a status-bar tooltip.
-    tooltip: escapeMarkup(renderText(s, tr).split('\n').slice(1).join('\n')),
+    tooltip: escapeMarkup(renderText(s, tr, [], outlook).split('\n').slice(1).join('\n')),
     class: levelOf(s, thresholds),
     percentage: s.percentUsed === null ? 0 : Math.min(100, roundPercent(s.percentUsed)),
   });
