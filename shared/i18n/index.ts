@@ -10,14 +10,15 @@ import { auth } from './auth';
 import { cli } from './cli';
 import { core } from './core';
 import { tray } from './tray';
+import { usage } from './usage';
 import { wizard } from './wizard';
 
 export { LANGS, type Lang } from './catalog';
 
 const catalogs = {
-  en: { ...core.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en },
-  zh: { ...core.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh },
-  fr: { ...core.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr },
+  en: { ...core.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en, ...usage.en },
+  zh: { ...core.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh, ...usage.zh },
+  fr: { ...core.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr, ...usage.fr },
 };
 
 export type MessageKey = keyof (typeof catalogs)['en'];
