@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindowConstructorOptions, SaveDialogOptions } from 'electron';
+import type { Bounds, UsageWindow, UsageWindowDeps } from '../../main/app/usage-window';
+import type { UsageView } from '../../shared/usage';
 import { billingCreditsMultiModel } from '../fake-github/fixtures';
 import { startUsageWorld, USAGE_PAT, writeCurrentMonth, type UsageWorld } from '../usage/world';
 
@@ -17,9 +19,6 @@ vi.mock('electron', () => ({
 const { registerIpc, registerUsageIpc } = await import('../../main/app/ipc');
 const { createUsageWindows, placement, USAGE_DEFAULT_SIZE, USAGE_MIN_SIZE } =
   await import('../../main/app/usage-window');
-type Bounds = import('../../main/app/usage-window').Bounds;
-type UsageWindow = import('../../main/app/usage-window').UsageWindow;
-type UsageWindowDeps = import('../../main/app/usage-window').UsageWindowDeps;
 
 type Listener = (...args: never[]) => unknown;
 
@@ -305,7 +304,7 @@ describe('the Usage window’s IPC', () => {
     const { ipc } = await wired();
     const r = (await ipc.handlers.get('usage:getUsage')!(from(usageContents), { period: null })) as {
       ok: true;
-      value: import('../../shared/usage').UsageView;
+      value: UsageView;
     };
     expect(r.ok).toBe(true);
     expect(r.value.headline).toMatchObject({
