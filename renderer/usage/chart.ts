@@ -135,7 +135,7 @@ function axes(p: Palette, n: number): uPlot.Axis[] {
 }
 
 export function drawMonth(
-  host: { top: HTMLElement; bars: HTMLElement },
+  host: { top: HTMLElement; bars: HTMLElement | null },
   m: UsageMonth,
   now: number,
   width: number,
@@ -156,6 +156,7 @@ export function drawMonth(
   const used = xs.map((x) => {
     if (s.nowX !== null && x === s.nowX) return m.used;
     if (s.nowX !== null && x > s.nowX) return null;
+    if (m.days.length === 0 && x > 0) return null;
     return s.cumulative[Math.round(x)]!;
   });
   const allowance = m.allowance;
@@ -190,7 +191,15 @@ export function drawMonth(
       axes: axes(p, n),
       series: [
         {},
-        { label: 'used', stroke: p.accent, fill: p.accentFill, width: 2, points: { show: false } },
+        // Without day rows, only the 1st (0) and now (the reading) are known: the line joins them.
+        {
+          label: 'used',
+          stroke: p.accent,
+          fill: p.accentFill,
+          width: 2,
+          spanGaps: m.days.length === 0,
+          points: { show: false },
+        },
         { label: 'pace', stroke: p.muted, width: 1.5, dash: [3, 4], spanGaps: true, points: { show: false } },
         { label: 'allowance', stroke: p.err, width: 1.5, points: { show: false } },
         {
@@ -228,31 +237,35 @@ export function drawMonth(
   const barsPath = uPlot.paths.bars!({ size: [0.72, 24], align: 0 });
   const order = levels.map((_, i) => levels.length - 1 - i);
   const barMax = Math.max(1, ...s.daily) * 1.1;
-  const bars = new uPlot(
-    {
-      width,
-      height: BARS_HEIGHT,
-      legend: { show: false },
-      cursor: { sync: { key }, drag: { x: false, y: false }, points: { show: false } },
-      scales: { x: { time: false, range: [0, n] }, y: { range: [0, barMax] } },
-      axes: axes(p, n),
-      series: [
-        {},
-        ...order.map((k) => ({
-          label: s.models[k] ?? 'used',
-          stroke: colourOf(k),
-          fill: colourOf(k),
-          width: 0,
-          paths: barsPath,
-          points: { show: false },
-        })),
-      ],
-      hooks: hooks((_u, idx) => idx + 1),
-    },
-    [bx, ...order.map((k) => levels[k]!)],
-    host.bars,
-  );
-  for (const root of [top.root, bars.root]) root.setAttribute('aria-hidden', 'true');
+  // No day rows: no bars to draw (the note above the chart says why).
+  const bars =
+    host.bars === null
+      ? null
+      : new uPlot(
+          {
+            width,
+            height: BARS_HEIGHT,
+            legend: { show: false },
+            cursor: { sync: { key }, drag: { x: false, y: false }, points: { show: false } },
+            scales: { x: { time: false, range: [0, n] }, y: { range: [0, barMax] } },
+            axes: axes(p, n),
+            series: [
+              {},
+              ...order.map((k) => ({
+                label: s.models[k] ?? 'used',
+                stroke: colourOf(k),
+                fill: colourOf(k),
+                width: 0,
+                paths: barsPath,
+                points: { show: false },
+              })),
+            ],
+            hooks: hooks((_u, idx) => idx + 1),
+          },
+          [bx, ...order.map((k) => levels[k]!)],
+          host.bars,
+        );
+  for (const chart of [top, bars]) chart?.root.setAttribute('aria-hidden', 'true');
 
   const handle: ChartHandle = {
     select(day) {
@@ -267,11 +280,11 @@ export function drawMonth(
     },
     resize(w) {
       top.setSize({ width: w, height: TOP_HEIGHT });
-      bars.setSize({ width: w, height: BARS_HEIGHT });
+      bars?.setSize({ width: w, height: BARS_HEIGHT });
     },
     destroy() {
       top.destroy();
-      bars.destroy();
+      bars?.destroy();
     },
   };
   return { handle, series: s };

@@ -15,7 +15,7 @@ import {
   type ChartHandle,
   type MonthSeries,
 } from './chart';
-import { amount, dayName, dayOf, percent, usd } from './format';
+import { amount, dayName, dayOf, monthName, percent, usd } from './format';
 
 function outlookLines(m: UsageMonth): HTMLElement | null {
   const lines: string[] = [];
@@ -213,14 +213,25 @@ export function monthSection(view: UsageView, m: UsageMonth): MonthSection {
       'aria-describedby': 'day-detail',
     },
     topHost,
-    h('p', { class: 'bars-title', 'aria-hidden': 'true' }, t('usage.chart.bars')),
-    barsHost,
+    m.days.length ? h('p', { class: 'bars-title', 'aria-hidden': 'true' }, t('usage.chart.bars')) : null,
+    m.days.length ? barsHost : null,
   );
   const hasDays = m.days.length > 0;
   const el = h(
     'section',
     { class: 'month', id: 'month-section', 'aria-labelledby': 'month-title' },
     h('h2', { id: 'month-title' }, t(m.current ? 'usage.chart.title' : 'usage.chart.titlePast')),
+    m.current
+      ? null
+      : h(
+          'p',
+          { class: 'big', id: 'month-total' },
+          t('usage.monthTotal', {
+            month: monthName(tr(), m.period),
+            used: amount(tr(), m.used),
+            unit: unitName(tr(), m.unit),
+          }),
+        ),
     outlookLines(m),
     hasDays ? null : h('p', { class: 'note', id: 'no-history' }, t('usage.noHistory')),
     legend(m),
@@ -252,10 +263,16 @@ export function monthSection(view: UsageView, m: UsageMonth): MonthSection {
   return {
     el,
     mount() {
-      const drawn = drawMonth({ top: topHost, bars: barsHost }, m, now, width(), (day, s) => {
-        selected = day ?? selected;
-        if (day !== null) readout.textContent = dayText(m, s, day);
-      });
+      const drawn = drawMonth(
+        { top: topHost, bars: hasDays ? barsHost : null },
+        m,
+        now,
+        width(),
+        (day, s) => {
+          selected = day ?? selected;
+          if (day !== null) readout.textContent = dayText(m, s, day);
+        },
+      );
       handle = drawn.handle;
       series = drawn.series;
     },

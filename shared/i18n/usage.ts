@@ -42,6 +42,7 @@ export const usage = defineMessages(
     'usage.close': 'Close',
     'usage.chart.title': 'This month, day by day',
     'usage.chart.titlePast': 'Day by day',
+    'usage.monthTotal': 'Total for {month}: {used} {unit}',
     'usage.chart.label':
       'Chart of cumulative use by day. Use the left and right arrow keys to read each day; the table below has every figure.',
     'usage.chart.bars': 'Daily use by model',
@@ -108,6 +109,7 @@ export const usage = defineMessages(
       'usage.close': '关闭',
       'usage.chart.title': '本月每日用量',
       'usage.chart.titlePast': '每日用量',
+      'usage.monthTotal': '{month} 合计：{used} {unit}',
       'usage.chart.label': '按天累计用量图。用左右方向键逐日查看；下方表格包含全部数字。',
       'usage.chart.bars': '按模型的每日用量',
       'usage.legend.used': '累计已用',
@@ -174,6 +176,7 @@ export const usage = defineMessages(
       'usage.close': 'Fermer',
       'usage.chart.title': 'Ce mois-ci, jour par jour',
       'usage.chart.titlePast': 'Jour par jour',
+      'usage.monthTotal': 'Total de {month} : {used} {unit}',
       'usage.chart.label':
         'Graphique de l’utilisation cumulée par jour. Les flèches gauche et droite parcourent les jours ; le tableau ci-dessous donne tous les chiffres.',
       'usage.chart.bars': 'Utilisation quotidienne par modèle',

@@ -88,6 +88,8 @@ class StandInWindow implements UsageWindow {
 }
 
 const SCREEN = { x: 0, y: 0, width: 1920, height: 1080 };
+/** A fixed instant in the fake GitHub's billing month (November 2026). */
+const NOW = Date.UTC(2026, 10, 20, 14, 30);
 
 function windows(extra: Partial<UsageWindowDeps> = {}) {
   let saved: Bounds | null = null;
@@ -272,9 +274,10 @@ describe('the Usage window’s IPC', () => {
         tokens: { [USAGE_PAT]: { login: 'octocat', kind: 'pat', permissions: ['plan'] } },
         billing: { octocat: { aiCredits: billingCreditsMultiModel } },
       },
+      now: () => NOW,
     });
     await world.refresh();
-    writeCurrentMonth(world, world.reading.snapshot!, Date.now());
+    writeCurrentMonth(world, world.reading.snapshot!, NOW);
     const ipc = recordingIpc();
     const pageOf = (contents: unknown) => (sender: unknown) =>
       sender === contents ? (contents as { getURL(): string }).getURL() : null;
