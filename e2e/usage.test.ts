@@ -198,7 +198,8 @@ describeIfAvailable(
       `Total for ${monthLabel(period, 23)}: ${held.used.toLocaleString('en-US', { maximumFractionDigits: 2 })} AI credits`,
     );
     expect(await page.locator('#outlook').count()).toBe(0);
-    expect(await page.locator('#days tbody tr').count()).toBe(held.days.length);
+    await page.locator('#days summary').click();
+    await expect.poll(() => page.locator('#days tbody tr').count()).toBe(held.days.length);
     await shot(page, '24-months-en-light');
     expect(problems).toEqual([]);
     await page.context().close();
@@ -223,7 +224,7 @@ describeIfAvailable(
     // The day table, for screen readers and anyone who prefers figures.
     await page.locator('#days summary').focus();
     await page.keyboard.press('Enter');
-    expect(await page.locator('#days tbody tr').count()).toBe(today);
+    await expect.poll(() => page.locator('#days tbody tr').count()).toBe(today);
     await page.keyboard.press('Escape');
     await expect.poll(() => w.closed).toBe(1);
     expect(problems).toEqual([]);

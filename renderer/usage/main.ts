@@ -4,7 +4,7 @@
  * Re-reads the view when the window regains focus and every minute, so it follows the tray's refreshes.
  */
 import { describeError } from '../../shared/i18n';
-import type { ExportFormat, UsageView } from '../../shared/usage';
+import type { ExportFormat, UsageMonth, UsageView } from '../../shared/usage';
 import { api } from '../kit/bridge';
 import { focusedId, focusId, h } from '../kit/dom';
 import { applyLanguage, t, tr } from '../kit/i18n';
@@ -19,6 +19,11 @@ let section: MonthSection | null = null;
 /** The month the user picked; null = the current one. */
 let chosen: string | null = null;
 let status: { kind: 'ok' | 'error'; text: string } | null = null;
+/**
+ * Earlier months, fetched once the window is drawn (they do not change until their history does), so picking one
+ * draws at once. Cleared whenever the view is read again.
+ */
+const months = new Map<string, UsageMonth>();
 
 const root = (): HTMLElement => document.getElementById('app')!;
 
@@ -87,6 +92,8 @@ async function load(period: string | null): Promise<boolean> {
     return false;
   }
   view = r.value;
+  performance.mark('usage-view-received');
+  if (view.month && !view.month.current) months.set(view.month.period, view.month);
   applyLanguage(view.language);
   document.title = t('usage.title');
   return true;
@@ -95,8 +102,23 @@ async function load(period: string | null): Promise<boolean> {
 async function pick(period: string): Promise<void> {
   chosen = period;
   status = null;
-  if (await load(period)) render();
+  const held = months.get(period);
+  if (held && view) {
+    view = { ...view, month: held };
+    render();
+  } else if (await load(period)) render();
   performance.mark('usage-month-drawn');
+}
+
+/** Fetches the earlier months one by one in the background (see `months`). */
+async function prefetch(): Promise<void> {
+  for (const period of view?.months ?? []) {
+    if (months.has(period)) continue;
+    const r = await api().getUsage({ period });
+    if (!r.ok) return;
+    if (r.value.month && !r.value.month.current) months.set(period, r.value.month);
+  }
+  performance.mark('usage-prefetched');
 }
 
 async function exportAs(format: ExportFormat): Promise<void> {
@@ -111,8 +133,11 @@ async function exportAs(format: ExportFormat): Promise<void> {
   el?.replaceWith(statusLine());
 }
 
-async function reread(): Promise<void> {
+/** Reads the view again; on focus the earlier months too (the minute's tick keeps them). */
+async function reread(earlier: boolean): Promise<void> {
+  if (earlier) months.clear();
   if (await load(chosen)) render();
+  if (earlier) void prefetch();
 }
 
 function onKey(e: KeyboardEvent): void {
@@ -134,15 +159,17 @@ function onResize(): void {
 }
 
 async function start(): Promise<void> {
+  performance.mark('usage-script-start');
   applyLanguage(null);
   document.title = t('usage.title');
   root().replaceChildren(h('p', { class: 'loading', role: 'status' }, t('usage.loading')));
   if (await load(null)) render();
   performance.mark('usage-first-drawn');
+  void prefetch();
   document.addEventListener('keydown', onKey);
   new ResizeObserver(onResize).observe(document.documentElement);
-  window.addEventListener('focus', () => void reread());
-  setInterval(() => void reread(), REREAD_MS);
+  window.addEventListener('focus', () => void reread(true));
+  setInterval(() => void reread(false), REREAD_MS);
   // The OS switched between light and dark: the canvas colours follow.
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => render());
 }

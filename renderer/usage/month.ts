@@ -139,28 +139,33 @@ function dayTable(m: UsageMonth, s: MonthSeries): HTMLElement {
     );
   }
   return h(
-    'details',
-    { class: 'days', id: 'days' },
-    h('summary', {}, t('usage.table.days')),
+    'table',
+    {},
+    h('caption', { class: 'sr-only' }, t('usage.table.days')),
     h(
-      'table',
+      'thead',
       {},
-      h('caption', { class: 'sr-only' }, t('usage.table.days')),
       h(
-        'thead',
+        'tr',
         {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, t('usage.table.date')),
-          h('th', { scope: 'col', class: 'num' }, `${t('usage.table.used')} (${unit})`),
-          h('th', { scope: 'col', class: 'num' }, t('usage.table.total')),
-          h('th', { scope: 'col' }, t('usage.models.title')),
-        ),
+        h('th', { scope: 'col' }, t('usage.table.date')),
+        h('th', { scope: 'col', class: 'num' }, `${t('usage.table.used')} (${unit})`),
+        h('th', { scope: 'col', class: 'num' }, t('usage.table.total')),
+        h('th', { scope: 'col' }, t('usage.models.title')),
       ),
-      h('tbody', {}, ...rows),
     ),
+    h('tbody', {}, ...rows),
   );
+}
+
+/** The day table is built when first opened: closed, it is not read out, and a month switch stays quick. */
+function lazyDayTable(m: UsageMonth, now: number): HTMLElement {
+  const box = h('details', { class: 'days', id: 'days' }, h('summary', {}, t('usage.table.days')));
+  box.addEventListener('toggle', () => {
+    if (!box.open || box.querySelector('table')) return;
+    box.append(dayTable(m, monthSeries(m, now)));
+  });
+  return box;
 }
 
 /** The readout of one day, under the chart. */
@@ -239,7 +244,7 @@ export function monthSection(view: UsageView, m: UsageMonth): MonthSection {
     readout,
     m.estimated ? h('p', { class: 'muted', id: 'estimated' }, t('usage.estimated')) : null,
     h('div', { class: 'tables' }, modelTable(m)),
-    dayTable(m, monthSeries(m, now)),
+    lazyDayTable(m, now),
   );
   let handle: ChartHandle | null = null;
   let series: MonthSeries | null = null;
