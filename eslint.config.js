@@ -1,4 +1,4 @@
-// Lint: typescript-eslint's recommended rules plus the layering of ../shared/architecture.md, enforced by
+// Lint: typescript-eslint's recommended rules plus the layering described in docs/architecture.md, enforced by
 // no-restricted-imports per folder (no extra plugin needed):
 //   shared/     imports nothing from main/ or renderer/, no node:*, no electron
 //   main/core   never imports electron, main/app, main/cli

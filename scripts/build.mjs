@@ -5,13 +5,16 @@
 // the Usage window, uPlot's own CSS bundled in: nothing is fetched from a CDN).
 // Entries that do not exist yet are skipped, so the build never blocks early work.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const r = (p) => join(root, p);
 const native = ['keytar', 'electron'];
+// `copilot-meter --version` and the app report the version package.json declares, fixed at build time.
+const { version } = JSON.parse(readFileSync(r('package.json'), 'utf8'));
+const define = { __VERSION__: JSON.stringify(version) };
 /** The renderer's windows: renderer/<name>/{main.ts,style.css,index.html} → dist/renderer/<name>/. */
 const WINDOWS = ['wizard', 'usage'];
 
@@ -24,6 +27,7 @@ const targets = [
     format: 'esm',
     target: 'node20',
     external: native,
+    define,
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },
@@ -35,6 +39,7 @@ const targets = [
     format: 'cjs',
     target: 'node22',
     external: native,
+    define,
   },
   {
     entryPoints: [r('renderer/preload.ts')],

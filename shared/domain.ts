@@ -26,6 +26,7 @@ export type StrategyId = (typeof STRATEGY_IDS)[number];
 /** Each place a token can come from. */
 export const CREDENTIAL_SOURCE_IDS = [
   // Priority order. An explicit token for this run beats the stored one (scripts, CI, trying a new token).
+  'stdin', // the CLI's --token-stdin (this run only)
   'env', // COPILOT_METER_TOKEN
   'keychain', // the app's own PAT, in the OS keychain
   'legacy-quota-file', // the seed's ~/.config/opencode/copilot-quota-token.json
@@ -42,10 +43,46 @@ export interface AccountRef {
   host: string;
 }
 
+/** What a period's use is worth, from the prices GitHub put on the billing items (US dollars, exact). */
+export interface Cost {
+  currency: 'USD';
+  /** Everything used, at list price (Σ grossAmount). */
+  gross: number;
+  /** Covered by the plan's included allowance (Σ discountAmount). */
+  included: number;
+  /** Billed beyond the included allowance (Σ netAmount). */
+  billed: number;
+}
+
 export interface ModelUsage {
   model: string;
   /** In the snapshot's unit. */
   used: number;
+  /**
+   * What this model's use is worth; null when GitHub gave no prices. Always present in --json (parsers set it);
+   * optional here only so readings saved by older versions still type-check.
+   */
+  cost?: Cost | null;
+}
+
+/** Who set the allowance: GitHub's own entitlement, the plan table, or the user (settings, --allowance). */
+export type AllowanceSource = 'github' | 'plan' | 'user';
+
+/**
+ * What kind of seat the reading is for (README "Seat kinds"):
+ *  - personal: the user's own plan; the allowance comes from GitHub, the plan table or the user;
+ *  - budget: an organisation seat with a user-level budget; GitHub's entitlement is the real cap;
+ *  - pool: an organisation seat drawing on the organisation's pooled credits; no personal cap, no percentage;
+ *  - hidden: an organisation seat whose use GitHub does not show its user; no number at all.
+ */
+export type SeatKind = 'personal' | 'budget' | 'pool' | 'hidden';
+
+export interface Seat {
+  /** Who pays for the seat: the user, an organisation/enterprise, or not said. */
+  billing: 'personal' | 'organization' | 'unknown';
+  /** Logins of the organisations that give the seat, as GitHub listed them (may be empty). */
+  organizations: string[];
+  kind: SeatKind;
 }
 
 /** One try of one strategy with one credential. The UI uses the list to say *why* it fell back. */
@@ -64,11 +101,14 @@ export interface UsageSnapshot {
   account: AccountRef;
   /** null when neither GitHub nor the user told us. */
   plan: PlanId | null;
+  seat: Seat;
   unit: Unit;
-  /** Used this period, in `unit`. Never negative. */
-  used: number;
-  /** Monthly allowance in `unit`; null when unlimited or unknown. */
+  /** Used this period, in `unit`, exactly as GitHub gave it. Never negative; null only for a hidden seat. */
+  used: number | null;
+  /** Monthly allowance in `unit`; null when unlimited, unknown, or there is no personal cap (pool, hidden). */
   allowance: number | null;
+  /** Who set `allowance`; null when there is none. */
+  allowanceSource: AllowanceSource | null;
   unlimited: boolean;
   /** allowance - used, may be negative when over; null when allowance is null. */
   remaining: number | null;
@@ -76,6 +116,8 @@ export interface UsageSnapshot {
   percentUsed: number | null;
   /** Units beyond the allowance (billed or blocked), 0 when within. */
   overage: number;
+  /** What the period's use is worth, when GitHub priced it (billing API); null otherwise. */
+  cost: Cost | null;
   /** Per-model breakdown, largest first. Empty when the source has none. */
   models: ModelUsage[];
   /** Billing period, "YYYY-MM" (UTC). */

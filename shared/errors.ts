@@ -14,7 +14,13 @@ export type ErrorInfo =
   | { kind: 'auth'; reason: AuthReason; status?: number; permission?: string; detail?: string }
   | { kind: 'notFound'; reason: NotFoundReason; status?: number; login?: string; detail?: string }
   | { kind: 'rateLimit'; retryAt: string | null; status?: number; detail?: string }
-  | { kind: 'network'; detail?: string }
+  | {
+      kind: 'network';
+      /** A short transport code (ENOTFOUND, ECONNREFUSED, EPROTO, CERT_HAS_EXPIRED…), never a message. */
+      detail?: string;
+      /** host[:port] that could not be reached, so the message can name it (never a path or a token). */
+      address?: string;
+    }
   | { kind: 'timeout'; timeoutMs: number; detail?: string }
   | { kind: 'server'; status: number; detail?: string }
   | { kind: 'responseShape'; missing: string[]; seen: string[]; status?: number; detail?: string }

@@ -13,31 +13,46 @@ export function bar(percentLeft: number, cells = 20): string {
 }
 
 /**
- * Percent for display, rounded DOWN so no face ever shows more than is true (99.6 % used is "99 %", like the
- * icon; 100 % appears only once it is reached): integers from 10 up, one decimal below (0.46 % is "0.4 %",
- * not "0 %"). Never "-0".
+ * THE percent rounding of every face (CLI text, oneline, waybar, tray icon, tooltip, menu, wizard): a whole
+ * number, rounded DOWN, so no face ever shows more than is true. 99.6 % used is "99 %", 0.8 % used is "0 %"
+ * (never "0.8 %" on one face and "0 %" on another); 100 % appears only once it is reached. Never "-0".
  */
 export function roundPercent(p: number): number {
   if (!Number.isFinite(p) || p <= 0) return 0;
-  return p >= 10 ? Math.floor(p) : Math.floor(p * 10 + 1e-9) / 10;
+  // The epsilon keeps a float such as 28.999999999999996 (0.29 * 100) at 29.
+  return Math.floor(p + 1e-9);
 }
 
 /**
- * Share left, 0..100, or null when there is no allowance. Derived from the DISPLAYED share used, so "% used" and
- * "% left" always add up to 100 on screen.
+ * Share left, 0..100 (unrounded), or null when there is no allowance. Shown through roundPercent like the share
+ * used, so both are rounded down: 12.5 of 20,000 used is "0 % used · 99 % left", never "100 % left".
  */
 export function percentLeft(s: Pick<UsageSnapshot, 'percentUsed'>): number | null {
   if (s.percentUsed === null) return null;
-  return Math.max(0, Math.round((100 - roundPercent(s.percentUsed)) * 10) / 10);
+  return Math.min(100, Math.max(0, 100 - s.percentUsed));
 }
 
-/** The tray icon's label: share USED as an integer, "100+" when over, "∞" when unlimited, "?" when unknown. */
-export function iconLabel(s: Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> | null): string {
+/** The pool face's glyph (waves) and the hidden face's (a closed eye): never digits. */
+export const POOL_LABEL = '≈';
+export const HIDDEN_LABEL = '⌣';
+
+/**
+ * The tray icon's label: share USED as an integer, "100+" when over, "∞" when unlimited, "?" when unknown; an
+ * organisation pool without a cap shows waves and a hidden seat a closed eye, never a number.
+ */
+export function iconLabel(
+  s:
+    | (Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> &
+        Partial<Pick<UsageSnapshot, 'seat' | 'used' | 'allowance'>>)
+    | null,
+): string {
   if (!s) return '?';
+  if (s.seat?.kind === 'hidden' || s.used === null) return HIDDEN_LABEL;
+  if (s.seat?.kind === 'pool' && s.percentUsed === null && (s.allowance ?? null) === null) return POOL_LABEL;
   if (s.unlimited) return '∞';
   if (s.percentUsed === null) return '?';
   if (s.percentUsed > 100) return '100+';
-  return String(Math.floor(s.percentUsed));
+  return String(roundPercent(s.percentUsed));
 }
 
 const LOCALES: Record<string, string> = { en: 'en-US', zh: 'zh-CN', fr: 'fr-FR' };

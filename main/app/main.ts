@@ -37,9 +37,14 @@ import { createUsageWindows, electronUsageDeps } from './usage-window';
 
 async function main(): Promise<void> {
   const api = fromElectron(electron);
-  // Before ready, so Electron never installs its default menu (Reload, Toggle DevTools shortcuts).
+  // No menu at all is set before ready, so Electron never installs its default one (Reload, Toggle DevTools
+  // shortcuts). A menu of our own (macOS) is built once ready: menus, like trays and windows, belong after it.
   const menu = applicationMenu(process.platform);
-  electron.Menu.setApplicationMenu(menu ? electron.Menu.buildFromTemplate(menu) : null);
+  if (menu)
+    void electron.app
+      .whenReady()
+      .then(() => electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(menu)));
+  else electron.Menu.setApplicationMenu(null);
   const env = systemEnv();
   const override = readApiOverride(process.argv, env.vars);
   if (!override.ok) {

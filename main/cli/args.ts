@@ -12,8 +12,8 @@ export const FORMATS = ['text', 'json', 'oneline', 'waybar'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface GlobalOptions {
-  command: 'status' | 'auth' | 'help' | 'version';
-  /** Words after the command (auth subcommand and its operands). */
+  command: 'status' | 'auth' | 'config' | 'help' | 'version';
+  /** Words after the command (auth/config subcommand and its operands). */
   rest: string[];
   format: Format;
   apiUrl?: string;
@@ -26,7 +26,7 @@ export interface GlobalOptions {
   watch?: number;
   noColor: boolean;
   /** Flags only `auth` understands, passed through untouched. */
-  authFlags: { delete: boolean; sessionOnly: boolean };
+  authFlags: { delete: boolean; sessionOnly: boolean; yes: boolean };
 }
 
 /** A bad command line: `key` and `params` say it in the user's language; `message` is the English text. */
@@ -37,6 +37,23 @@ export class UsageError extends Error {
   ) {
     super(createTranslator('en').t(key, params));
   }
+}
+
+/**
+ * parseArgs' own messages ("To specify a positional argument starting with a '-' …") are for programmers and
+ * English only: say what is wrong in the user's words instead. Only the option's name is taken from them.
+ */
+function optionError(e: unknown): UsageError {
+  const code = (e as { code?: unknown }).code;
+  const message = e instanceof Error ? e.message : '';
+  const option = /'(-{1,2}[A-Za-z0-9][\w-]*)/.exec(message)?.[1] ?? '?';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError('cli.err.unknownOption', { option });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(message)) return new UsageError('cli.err.noValue', { option });
+    // "argument missing", or "ambiguous" (the next word starts with '-', e.g. --watch -5).
+    return new UsageError('cli.err.missingValue', { option });
+  }
+  return new UsageError('cli.err.badOptions');
 }
 
 export function parseCli(argv: readonly string[]): GlobalOptions {
@@ -63,12 +80,13 @@ export function parseCli(argv: readonly string[]): GlobalOptions {
         'no-color': { type: 'boolean' },
         delete: { type: 'boolean' },
         'session-only': { type: 'boolean' },
+        yes: { type: 'boolean', short: 'y' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (e) {
-    throw new UsageError('cli.err.parse', { detail: (e as Error).message.replace(/\.$/, '') });
+    throw optionError(e);
   }
   const { values: v, positionals } = parsed;
   const [first, ...rest] = positionals;
@@ -76,6 +94,7 @@ export function parseCli(argv: readonly string[]): GlobalOptions {
   if (v.help || first === 'help') command = 'help';
   else if (v.version || first === 'version') command = 'version';
   else if (first === 'auth') command = 'auth';
+  else if (first === 'config') command = 'config';
   else if (first !== undefined && first !== 'status')
     throw new UsageError('cli.err.unknownCommand', { command: first });
 
@@ -88,11 +107,11 @@ export function parseCli(argv: readonly string[]): GlobalOptions {
   }
   const opts: GlobalOptions = {
     command,
-    rest: command === 'auth' ? rest : [],
+    rest: command === 'auth' || command === 'config' ? rest : [],
     format,
     tokenStdin: v['token-stdin'] ?? false,
     noColor: v['no-color'] ?? false,
-    authFlags: { delete: v.delete ?? false, sessionOnly: v['session-only'] ?? false },
+    authFlags: { delete: v.delete ?? false, sessionOnly: v['session-only'] ?? false, yes: v.yes ?? false },
   };
   if (command === 'status' && rest.length > 0) throw new UsageError('cli.err.unexpected', { arg: rest[0]! });
   if (v['api-url'] !== undefined) opts.apiUrl = v['api-url'];

@@ -330,7 +330,8 @@ async function authStatus(ctx: CliContext, d: AuthDeps): Promise<number> {
     );
     return code;
   }
-  if (accounts.length === 0 && orphans.length === 0) ctx.io.out(tr.t('auth.status.none'));
+  // With an unreadable keychain, "no token saved" may be false: only the keychain error is said then.
+  if (accounts.length === 0 && orphans.length === 0 && !storeError) ctx.io.out(tr.t('auth.status.none'));
   const date = (iso: string) => iso.slice(0, 10);
   const time = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
   for (const a of accounts) {
@@ -402,6 +403,17 @@ async function authRemove(which: string | undefined, ctx: CliContext, d: AuthDep
     if (matches.length === 0) return badInput(tr.t('auth.remove.none', { login: w }));
   }
 
+  // Removing cannot be undone: a terminal is asked, a script must say --yes (a pipe cannot answer a question).
+  if (!ctx.flags.yes) {
+    const names = matches.map(
+      (k) => `@${k.slice(k.lastIndexOf('/') + 1)} (${k.slice(0, k.lastIndexOf('/'))})`,
+    );
+    if (!ctx.io.stdinIsTTY) return badInput(tr.t('auth.remove.needYes', { accounts: names.join(', ') }));
+    if (!(await ctx.io.confirm(tr.t('auth.remove.confirm', { accounts: names.join(', ') }), false))) {
+      if (!ctx.json) ctx.io.err(tr.t('auth.remove.kept'));
+      return EXIT.ok;
+    }
+  }
   try {
     for (const k of matches) await secrets.delete(k);
   } catch (e) {
@@ -413,7 +425,16 @@ async function authRemove(which: string | undefined, ctx: CliContext, d: AuthDep
       const accounts = cur.accounts.filter((a) => !matches.includes(accountKey(a.host, a.login)));
       const activeAccount =
         cur.activeAccount && matches.includes(cur.activeAccount) ? null : cur.activeAccount;
-      return { ...cur, accounts, activeAccount };
+      // The removed account's last reading (login, usage, models) goes with it.
+      const last = cur.lastSnapshot;
+      const lastSnapshot =
+        last &&
+        matches.some(
+          (k) => k.toLowerCase() === accountKey(last.account.host, last.account.login).toLowerCase(),
+        )
+          ? null
+          : last;
+      return { ...cur, accounts, activeAccount, lastSnapshot };
     });
   } catch (e) {
     return fail(ctx, toInfo(e));

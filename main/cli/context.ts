@@ -31,9 +31,16 @@ export interface CliContext {
   json: boolean;
   /**
    * Flags parsed globally by args.ts (parsing is strict and shared, so subcommands receive only positionals):
-   * `--user LOGIN`, `--delete`, `--session-only`. `runAuthCommand(args, ctx)` gets e.g. args = ['set'].
+   * `--user LOGIN`, `--delete`, `--session-only`, `--yes`. `runAuthCommand(args, ctx)` gets e.g. args = ['set'].
    */
-  flags: { user?: string; plan?: PlanId; delete: boolean; sessionOnly: boolean };
+  flags: {
+    user?: string;
+    plan?: PlanId;
+    delete: boolean;
+    sessionOnly: boolean;
+    /** `auth remove --yes`: no question (and required when stdin is not a terminal). */
+    yes?: boolean;
+  };
   env: Env;
   files: Files;
   http: Http;

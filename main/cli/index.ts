@@ -4,7 +4,7 @@
  * `copilot-meter status` with COPILOT_METER_TOKEN starts about as fast as a bare `node` + one fetch.
  */
 import { errorInfo } from '../../shared/errors';
-import { createTranslator, describeError, pickLanguage, type Lang, type Translator } from '../../shared/i18n';
+import { describeError, pickLanguage, type Lang, type Translator } from '../../shared/i18n';
 import { createEngine } from '../core/engine';
 import { normalizeApiUrl } from '../core/github/url';
 import { FetchHttp } from '../core/http';
@@ -18,6 +18,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { terminalIo } from './io';
 import { render, runStatusOnce } from './status';
 import { activeAccountOf } from '../settings/accounts';
+import { cliTranslator } from './words';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -52,7 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const env = systemEnv();
   const sysLang = Intl.DateTimeFormat().resolvedOptions().locale;
   const envLangs = [env.vars.LC_ALL, env.vars.LC_MESSAGES, env.vars.LANG];
-  let tr: Translator = createTranslator(pickLanguage([...envLangs, sysLang]));
+  let tr: Translator = cliTranslator(pickLanguage([...envLangs, sysLang]));
 
   let opts: GlobalOptions;
   try {
@@ -69,13 +70,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   if (opts.command === 'help') {
-    io.out(createTranslator(opts.lang ?? tr.lang).t('cli.help'));
+    io.out(cliTranslator(opts.lang ?? tr.lang).t('cli.help'));
     return EXIT.ok;
   }
 
   const { settings, problems: settingsProblems } = await loadSettings(env);
   const lang: Lang = opts.lang ?? settings?.language ?? tr.lang;
-  tr = createTranslator(lang);
+  tr = cliTranslator(lang);
   for (const p of settingsProblems) io.err(tr.t('cli.problem', { origin: 'settings', message: p }));
 
   let apiUrl: string;
@@ -130,19 +131,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { runAuthCommand } = await import('./auth');
     return runAuthCommand(opts.rest, ctx);
   }
+  if (opts.command === 'config') {
+    const { runConfigCommand } = await import('./config');
+    return runConfigCommand(opts.rest, ctx);
+  }
 
   // An explicit token for this run (stdin or COPILOT_METER_TOKEN) is tried first; the keychain is then not opened.
-  // Sign-ins found on disk stay available: they can detect the plan, and the chain falls back to them.
-  let vars = env.vars;
+  // Sign-ins found on disk stay available: they can detect the plan, and the chain falls back to them. A stdin
+  // token is its own source ('stdin'), so the output names where it really came from.
+  let stdinToken: string | undefined;
   if (opts.tokenStdin) {
-    const token = (await io.readStdin()).trim();
-    if (!token) {
+    stdinToken = (await io.readStdin()).trim();
+    if (!stdinToken) {
       io.err(tr.t('cli.usageError', { message: tr.t('cli.stdinEmpty') }));
       return EXIT.usage;
     }
-    vars = { ...vars, COPILOT_METER_TOKEN: token };
   }
-  const explicit = Boolean(vars.COPILOT_METER_TOKEN);
+  const explicit = stdinToken !== undefined || Boolean(env.vars.COPILOT_METER_TOKEN?.trim());
 
   const prefs: UsagePreferences = {};
   const user = opts.user ?? env.vars.COPILOT_METER_USER;
@@ -159,15 +164,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   const engine = createEngine({
     http: ctx.http,
     clock: ctx.clock,
-    env: { ...env, vars },
+    env,
     files: ctx.files,
     secrets: explicit ? null : await openSecrets().catch(() => null),
+    ...(stdinToken !== undefined ? { stdinToken } : {}),
   });
   const inputs = {
     engine,
     prefs,
     thresholds: settings?.thresholds ?? [75, 90, 100],
     keychainExpected: !explicit && (settings?.accounts.some((a) => !a.sessionOnly) ?? false),
+    ...(opts.user ? { requestedUser: opts.user } : {}),
     ...(account ? { account: { host: account.host, login: account.login } } : {}),
     problems: async () => {
       const found = await engine.findCredentials();

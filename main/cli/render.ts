@@ -7,6 +7,15 @@ import type { Attempt, RefreshResult, UsageSnapshot } from '../../shared/domain'
 import type { ErrorInfo } from '../../shared/errors';
 import { bar, formatAmount, formatDate, percentLeft, roundPercent } from '../../shared/format';
 import { describeError, type Translator } from '../../shared/i18n';
+import {
+  billedLine,
+  formatMoney,
+  isHiddenSeat,
+  isPoolSeat,
+  moneyLine,
+  seatNote,
+  uncappedUsedLine,
+} from '../../shared/seat';
 
 export interface Problem {
   origin: string;
@@ -27,9 +36,20 @@ function problemLine(p: Problem, tr: Translator): string {
 
 function usageLines(s: UsageSnapshot, tr: Translator): string[] {
   const { t } = tr;
+  // A pool counts without a cap; a hidden seat has no number: neither gets a bar or a percentage.
+  const uncapped = uncappedUsedLine(s, tr);
+  if (uncapped !== null || s.used === null) return [uncapped ?? ''];
   const used = amount(s.used, tr);
   if (s.unlimited) return [t('cli.unlimited', { used })];
-  if (s.allowance === null || s.percentUsed === null) return [t('cli.noAllowance', { used })];
+  if (s.allowance === null || s.percentUsed === null) {
+    // A plan is known but has no allowance in this unit (Copilot Free in AI credits): choosing a plan is not
+    // the way out, an allowance of one's own is.
+    return [
+      s.plan
+        ? t('cli.noAllowanceForPlan', { used, plan: t(`plan.${s.plan}`), unit: t(`unit.${s.unit}`) })
+        : t('cli.noAllowance', { used }),
+    ];
+  }
   const left = percentLeft(s) ?? 0;
   const line = `${bar(left)} ${t('cli.left', { percent: roundPercent(left) })} · ${t('cli.usedOf', {
     used,
@@ -43,9 +63,14 @@ function modelLines(s: UsageSnapshot, tr: Translator): string[] {
   const width = Math.min(40, Math.max(...s.models.map((m) => m.model.length)));
   return [
     tr.t('cli.models'),
-    ...s.models.map((m) => `  ${m.model.padEnd(width)}  ${amount(m.used, tr).padStart(10)}`),
+    ...s.models.map((m) => {
+      const worth = m.cost ? `  ${formatMoney(m.cost.gross, tr).padStart(10)}` : '';
+      return `  ${m.model.padEnd(width)}  ${amount(m.used, tr).padStart(10)}${worth}`;
+    }),
   ];
 }
+
+const lineIf = (line: string | null): string[] => (line === null ? [] : [line]);
 
 export function renderText(s: UsageSnapshot, tr: Translator, problems: readonly Problem[] = []): string {
   const { t } = tr;
@@ -56,7 +81,9 @@ export function renderText(s: UsageSnapshot, tr: Translator, problems: readonly 
     `${t('cli.account', { login: s.account.login })}${plan}`,
     t(`unit.${s.unit}.title`),
     ...usageLines(s, tr),
+    ...lineIf(seatNote(s, tr)),
     `${t('cli.period', { period: s.period })}${resets}`,
+    ...lineIf(moneyLine(s, tr)),
     ...modelLines(s, tr),
     t('cli.source', {
       strategy: t(`strategy.${s.source.strategy}`),
@@ -102,22 +129,31 @@ export function renderOneline(result: RefreshResult, tr: Translator): string {
   if (!result.ok) return tr.t('cli.oneline.error', { message: describeError(result.error, tr) });
   const s = result.snapshot;
   const unit = tr.t(`unit.${s.unit}`);
+  const uncapped = uncappedUsedLine(s, tr);
+  if (uncapped !== null || s.used === null) return tr.t('cli.oneline.error', { message: uncapped ?? '' });
   const used = amount(s.used, tr);
-  if (s.unlimited) return tr.t('cli.oneline.unlimited', { used, unit });
-  if (s.allowance === null || s.percentUsed === null) return tr.t('cli.oneline.unknown', { used, unit });
-  return tr.t('cli.oneline', {
-    percent: roundPercent(s.percentUsed),
-    used,
-    allowance: amount(s.allowance, tr),
-    unit,
-  });
+  const billed = billedLine(s, tr);
+  const tail = billed ? ` · ${billed}` : '';
+  if (s.unlimited) return tr.t('cli.oneline.unlimited', { used, unit }) + tail;
+  if (s.allowance === null || s.percentUsed === null)
+    return tr.t('cli.oneline.unknown', { used, unit }) + tail;
+  return (
+    tr.t('cli.oneline', {
+      percent: roundPercent(s.percentUsed),
+      used,
+      allowance: amount(s.allowance, tr),
+      unit,
+    }) + tail
+  );
 }
 
-/** Level names shared with the tray's colours, from the notification thresholds. */
+/** Level names shared with the tray's colours, from the notification thresholds; a pool or hidden seat has none. */
 export function levelOf(
   s: UsageSnapshot,
   thresholds: readonly number[],
-): 'normal' | 'warning' | 'critical' | 'over' {
+): 'normal' | 'warning' | 'critical' | 'over' | 'pool' | 'hidden' {
+  if (isHiddenSeat(s)) return 'hidden';
+  if (isPoolSeat(s)) return 'pool';
   const p = s.percentUsed;
   if (p === null) return 'normal';
   if (p > 100) return 'over';
@@ -139,13 +175,22 @@ export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: 
     });
   }
   const s = result.snapshot;
-  const text = s.unlimited ? '∞' : s.percentUsed === null ? '?' : `${Math.floor(s.percentUsed)}%`;
+  // A pool shows its count (never a percentage), a hidden seat a dash (no number).
+  const text = isHiddenSeat(s)
+    ? '–'
+    : isPoolSeat(s)
+      ? tr.num(s.used!, 0)
+      : s.unlimited
+        ? '∞'
+        : s.percentUsed === null
+          ? '?'
+          : `${roundPercent(s.percentUsed)}%`;
   return JSON.stringify({
     text,
     // The text layout without its markdown heading, which means nothing in a status-bar tooltip.
     tooltip: renderText(s, tr).split('\n').slice(1).join('\n'),
     class: levelOf(s, thresholds),
-    percentage: s.percentUsed === null ? 0 : Math.min(100, Math.floor(s.percentUsed)),
+    percentage: s.percentUsed === null ? 0 : Math.min(100, roundPercent(s.percentUsed)),
   });
 }
 

@@ -1,7 +1,7 @@
 /** `copilot-meter status`: one refresh through the same engine the tray uses, rendered in the chosen format. */
 import type { CredentialSourceId, RefreshResult } from '../../shared/domain';
 import type { UsagePreferences } from '../core/strategies/types';
-import type { Translator } from '../../shared/i18n';
+import { withMessages, type Translator } from '../../shared/i18n';
 import type { Format, GlobalOptions } from './args';
 import type { CliContext } from './context';
 import { EXIT, exitCodeFor } from './exit-codes';
@@ -37,6 +37,11 @@ export interface StatusInputs {
   /** The saved account to read: the keychain tokens of other accounts are left out (RefreshOptions.account). */
   account?: { host: string; login: string };
   thresholds: readonly number[];
+  /**
+   * The login given with --user. The billing API is read for the token's own login (GitHub shows nobody
+   * else's), so a reading of another account is refused rather than shown as if it were @requestedUser's.
+   */
+  requestedUser?: string;
   /** Credential-file problems found while looking (corrupted auth.json…), shown as notes. */
   problems: () => Promise<Array<Problem & { source?: string }>>;
 }
@@ -76,13 +81,40 @@ export async function runStatusOnce(
   } = { apiUrl: ctx.apiUrl, prefs: inputs.prefs, keychainExpected: inputs.keychainExpected ?? false };
   if (inputs.sources) req.sources = inputs.sources;
   if (inputs.account) req.account = inputs.account;
-  const result = await inputs.engine.refresh(req);
+  const result = refuseOtherAccount(await inputs.engine.refresh(req), inputs.requestedUser, ctx.tr);
   // After a success, a keychain that cannot be opened is not worth a note on every run (headless machines
   // reading an OpenCode sign-in); a corrupted credential file always is.
   const problems = (await inputs.problems()).filter((p) => !result.ok || p.source !== 'keychain');
-  const text = render(result, opts.format, ctx.tr, problems, inputs.thresholds);
+  // No token anywhere and no keychain to keep one: `auth set` would fail too, so the way out is the variable.
+  const noKeychain = problems.some((p) => p.error?.kind === 'keychain');
+  const tr =
+    !result.ok && result.error.kind === 'config' && result.error.reason === 'noCredential' && noKeychain
+      ? withMessages(ctx.tr, { 'error.config.noCredential': 'cli.noCredentialNoKeychain' })
+      : ctx.tr;
+  const text = render(result, opts.format, tr, problems, inputs.thresholds);
   // Machine formats go to stdout even on failure (a status bar must show the error); text failures to stderr.
   if (result.ok || opts.format !== 'text') ctx.io.out(text);
   else ctx.io.err(text);
   return result.ok ? EXIT.ok : exitCodeFor(result.error);
+}
+
+/** A reading of another login than --user asked for becomes a usage error (exit 2) that names both. */
+function refuseOtherAccount(
+  result: RefreshResult,
+  requested: string | undefined,
+  tr: Translator,
+): RefreshResult {
+  if (!result.ok || !requested) return result;
+  const wanted = requested.replace(/^@/, '');
+  const actual = result.snapshot.account.login;
+  if (actual.toLowerCase() === wanted.toLowerCase()) return result;
+  return {
+    ok: false,
+    error: {
+      kind: 'config',
+      reason: 'badInput',
+      detail: tr.t('cli.err.userMismatch', { requested: wanted, actual }),
+    },
+    attempts: result.attempts,
+  };
 }

@@ -84,7 +84,8 @@ export function evaluateAlerts(
   memory.period = s.period;
 
   const p = s.percentUsed;
-  if (p === null || s.unlimited || s.allowance === null) return { notifications, memory };
+  // No percentage alerts without a cap: an organisation pool or a hidden seat has none (percentUsed is null).
+  if (p === null || s.unlimited || s.allowance === null || s.used === null) return { notifications, memory };
   const crossed = settings.thresholds.filter((th) => p >= th && !memory.thresholds.includes(th));
   if (crossed.length === 0) return { notifications, memory };
   memory.thresholds = [...memory.thresholds, ...crossed].sort((a, b) => a - b);

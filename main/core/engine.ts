@@ -23,6 +23,8 @@ export interface EngineDeps {
   files: Files;
   /** The app's PAT store; null/absent = no keychain source. */
   secrets?: SecretStore | null;
+  /** The CLI's --token-stdin token for this run (the 'stdin' source); absent = none. */
+  stdinToken?: string;
   /** Jitter for the client's backoff. */
   random?: Random;
   /** Tests and tools can swap how clients are made (default createGitHubClient). */

@@ -69,10 +69,19 @@ export class FetchHttp implements Http {
           detail: 'the server answered with a redirect, which is not followed',
         });
       }
-      throw networkError({ detail: transportCode(e) }, { cause: e });
+      throw networkError({ detail: transportCode(e), address: addressOf(req.url) }, { cause: e });
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/** host[:port] of a URL, for messages: no scheme, path, query or credentials. */
+function addressOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '?';
   }
 }
 

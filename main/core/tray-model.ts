@@ -7,6 +7,14 @@ import type { ErrorInfo } from '../../shared/errors';
 import { assertNever } from '../../shared/errors';
 import { iconLabel as labelOf, percentLeft, roundPercent } from '../../shared/format';
 import { LOCALE_OF, type Lang, type MessageKey, type Translator } from '../../shared/i18n';
+import {
+  formatMoney,
+  isHiddenSeat,
+  isPoolSeat,
+  moneyLine,
+  seatNote,
+  uncappedUsedLine,
+} from '../../shared/seat';
 import type { Settings } from '../settings/types';
 import type { Level } from './icon/render';
 import { activeTokenExpiry, tokenExpiresSoon } from './token-expiry';
@@ -88,7 +96,17 @@ export const WIN_TOOLTIP_MAX = 127;
 
 /** What a tooltip line says; decides which lines a short tooltip keeps. */
 export type TooltipPart =
-  'app' | 'account' | 'problem' | 'expiry' | 'used' | 'percent' | 'resets' | 'status' | 'stale';
+  | 'app'
+  | 'account'
+  | 'problem'
+  | 'expiry'
+  | 'used'
+  | 'percent'
+  | 'seat'
+  | 'money'
+  | 'resets'
+  | 'status'
+  | 'stale';
 
 export interface TooltipLine {
   part: TooltipPart;
@@ -103,7 +121,9 @@ export interface TooltipLine {
 const DROP_ORDER: readonly TooltipPart[] = [
   'app',
   'resets',
+  'money',
   'account',
+  'seat',
   'used',
   'stale',
   'expiry',
@@ -169,13 +189,20 @@ export function needsUser(error: ErrorInfo): boolean {
  * the share used against the thresholds (the highest threshold below 100 is "critical", lower ones "warning").
  */
 export function levelFor(
-  snapshot: Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> | null,
+  snapshot:
+    | (Pick<UsageSnapshot, 'percentUsed' | 'unlimited'> &
+        Partial<Pick<UsageSnapshot, 'seat' | 'used' | 'allowance' | 'unit' | 'cost'>>)
+    | null,
   thresholds: readonly number[],
   flags: { stale: boolean; error: boolean; configured: boolean },
 ): Level {
   if (!flags.configured) return 'unconfigured';
   if (flags.error) return 'error';
   if (flags.stale || !snapshot) return 'stale';
+  // No cap (an organisation pool) or no number (a hidden seat): a face of its own, never a percentage.
+  const seatView = { used: 0, unit: 'credits' as const, allowance: null, cost: null, ...snapshot };
+  if (isHiddenSeat(seatView)) return 'hidden';
+  if (isPoolSeat(seatView)) return 'pool';
   const p = snapshot.percentUsed;
   if (snapshot.unlimited || p === null) return 'normal';
   if (p >= 100) return 'over';
@@ -274,10 +301,12 @@ const escapeMenu = (s: string): string => s.replace(/&/g, '&&');
 function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): TooltipLine[] {
   const { t } = tr;
   const unit = t(`unit.${s.unit}`);
-  const used = tr.num(s.used, 2);
   const lines: TooltipLine[] = [];
   const add = (part: TooltipPart, text: string) => lines.push({ part, text });
-  if (s.unlimited) add('used', t('tray.used.unlimited', { used, unit }));
+  const uncapped = uncappedUsedLine(s, tr);
+  const used = s.used === null ? '' : tr.num(s.used, 2);
+  if (uncapped !== null || s.used === null) add('used', uncapped ?? '');
+  else if (s.unlimited) add('used', t('tray.used.unlimited', { used, unit }));
   else if (s.allowance === null) add('used', t('tray.used.noAllowance', { used, unit }));
   else {
     add('used', t('tray.used', { used, allowance: tr.num(s.allowance), unit }));
@@ -291,6 +320,10 @@ function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): Too
         }),
       );
   }
+  const note = seatNote(s, tr);
+  if (note) add('seat', note);
+  const money = moneyLine(s, tr);
+  if (money) add('money', money);
   add(
     'resets',
     s.resetAt ? t('tray.resets', { date: formatDay(s.resetAt, tr, opts) }) : t('tray.resets.unknown'),
@@ -371,7 +404,15 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   if (s && s.models.length > 0) {
     menu.push(sep('sep-models'), info('models', t('tray.menu.topModels')));
     for (const m of s.models.slice(0, TOP_MODELS))
-      menu.push(info(`model-${m.model}`, t('tray.menu.model', { model: m.model, used: tr.num(m.used, 2) })));
+      menu.push(
+        info(
+          `model-${m.model}`,
+          t('tray.menu.model', {
+            model: m.model,
+            used: m.cost ? `${tr.num(m.used, 2)} (${formatMoney(m.cost.gross, tr)})` : tr.num(m.used, 2),
+          }),
+        ),
+      );
   }
   menu.push(
     sep('sep-actions'),
@@ -404,7 +445,9 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
     },
   );
 
-  const title = /^\d/.test(label) ? `${label} %` : '';
+  // A pool's title is its count (no percentage exists); a hidden seat has none.
+  const title =
+    level === 'pool' && s?.used != null ? tr.num(s.used, 0) : /^\d/.test(label) ? `${label} %` : '';
   return { iconLabel: label, level, title, tooltip, compactTooltip, menu };
 }
 

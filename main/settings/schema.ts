@@ -254,7 +254,9 @@ const checks: { [K in keyof Settings]: Check<Settings[K]> } = {
   },
   lastSnapshot: (v) => {
     if (v === null) return { ok: true, value: null };
-    return isSnapshotLike(v) ? { ok: true, value: v } : { ok: false, why: 'not a usage reading' };
+    return isSnapshotLike(v)
+      ? { ok: true, value: withSeatDefaults(v) }
+      : { ok: false, why: 'not a usage reading' };
   },
   usageWindow: (v) => {
     if (v === null) return { ok: true, value: null };
@@ -292,7 +294,8 @@ function isSnapshotLike(v: unknown): v is UsageSnapshot {
     typeof acc.login === 'string' &&
     typeof acc.host === 'string' &&
     (v.unit === 'requests' || v.unit === 'credits') &&
-    isFiniteNumber(v.used) &&
+    // null only for a hidden seat (GitHub shows its user no number).
+    (isFiniteNumber(v.used) || (v.used === null && isRecord(v.seat) && v.seat.kind === 'hidden')) &&
     (v.allowance === null || isFiniteNumber(v.allowance)) &&
     typeof v.unlimited === 'boolean' &&
     typeof v.period === 'string' &&
@@ -301,6 +304,38 @@ function isSnapshotLike(v: unknown): v is UsageSnapshot {
     isRecord(v.source) &&
     Array.isArray(v.attempts)
   );
+}
+
+/**
+ * A reading saved by a version before seat kinds and money (README "Seat kinds") lacks seat, allowanceSource and
+ * cost: it reads as a personal seat of unknown billing, with no prices and no known allowance source.
+ */
+function withSeatDefaults(v: UsageSnapshot): UsageSnapshot {
+  const seat = isRecord(v.seat) ? v.seat : null;
+  const kinds = ['personal', 'budget', 'pool', 'hidden'];
+  const billings = ['personal', 'organization', 'unknown'];
+  return {
+    ...v,
+    seat:
+      seat && kinds.includes(seat.kind as string) && billings.includes(seat.billing as string)
+        ? {
+            billing: seat.billing,
+            kind: seat.kind,
+            organizations: Array.isArray(seat.organizations)
+              ? seat.organizations.filter((o): o is string => typeof o === 'string').slice(0, 20)
+              : [],
+          }
+        : { billing: 'unknown', organizations: [], kind: 'personal' },
+    allowanceSource: ['github', 'plan', 'user'].includes(v.allowanceSource as string)
+      ? v.allowanceSource
+      : null,
+    cost:
+      isRecord(v.cost) &&
+      v.cost.currency === 'USD' &&
+      [v.cost.gross, v.cost.included, v.cost.billed].every(isFiniteNumber)
+        ? v.cost
+        : null,
+  };
 }
 
 const KEYS = Object.keys(checks) as Array<keyof Settings>;
@@ -353,4 +388,19 @@ export function validateSettingsDetailed(raw: unknown): ValidationResult & { det
 export function validateSettings(raw: unknown): ValidationResult {
   const { settings, problems, extras } = validateSettingsDetailed(raw);
   return { settings, problems, extras };
+}
+
+/**
+ * One key checked exactly as the settings file is (the CLI's `config set`), except that a value the file would
+ * repair (a clamped interval, dropped thresholds) is refused instead, so what the user typed is what is saved.
+ */
+export function checkSetting<K extends keyof Settings>(
+  key: K,
+  value: unknown,
+): { ok: true; value: Settings[K] } | { ok: false; why: string } {
+  if (findSecrets(value).length > 0) return { ok: false, why: 'looks like a token' };
+  const r = (checks[key] as Check<Settings[K]>)(value);
+  if (!r.ok) return r;
+  if (r.note) return { ok: false, why: r.note };
+  return { ok: true, value: r.value };
 }

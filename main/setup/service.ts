@@ -4,7 +4,13 @@
  * The token a user pastes stays in this closure (the "pending" check) so saving does not send it again, and no
  * return value ever carries it: only tokenHint ("…abcd").
  */
-import type { CredentialSourceId, PlanId, RefreshResult, UsageSnapshot } from '../../shared/domain';
+import type {
+  AllowanceSource,
+  CredentialSourceId,
+  PlanId,
+  RefreshResult,
+  UsageSnapshot,
+} from '../../shared/domain';
 import { CREDENTIAL_SOURCE_IDS } from '../../shared/domain';
 import { errorInfo, type ErrorInfo } from '../../shared/errors';
 import type { Lang } from '../../shared/i18n';
@@ -37,7 +43,8 @@ import { accountKey, parseAccountKey } from '../secrets/types';
 import type { AccountSettings, Settings } from '../settings/types';
 import { legacyQuotaFilePaths } from '../core/credentials/legacy-quota-file';
 import { normalizeApiUrl, webHost } from '../core/github/url';
-import { round2 } from '../core/usage/values';
+import { exact } from '../core/usage/values';
+import { UNKNOWN_SEAT } from '../core/usage/snapshot';
 
 /** The web host of an API URL as typed anywhere (an env override may lack the scheme). */
 const webHostOfApi = (apiUrl: string): string => webHost(normalizeApiUrl(apiUrl));
@@ -141,24 +148,41 @@ async function guard<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
   }
 }
 
-/** The reading with the user's plan/allowance applied (pat-check reads usage before the plan is chosen). */
+/**
+ * The reading with the user's plan/allowance applied (pat-check reads usage before the plan is chosen), by the
+ * same rules as every refresh (buildSnapshot, README "Seat kinds"): a hidden seat stays without a number, a
+ * user-level budget GitHub gave stays the cap, an organisation pool gets only a limit the user set, and only a
+ * personal seat takes the plan table's allowance.
+ */
 export function withAllowance(
   s: Omit<UsageSnapshot, 'attempts'> | UsageSnapshot,
   plan: PlanId | null,
   allowance: number | null,
 ): UsageSnapshot {
-  const limit = allowance ?? allowanceFor(plan, s.unit) ?? (s.unlimited ? null : s.allowance);
+  const attempts = 'attempts' in s ? s.attempts : [];
+  const seat = s.seat ?? UNKNOWN_SEAT;
+  const keep = seat.kind === 'hidden' || (seat.kind === 'budget' && s.allowanceSource === 'github');
+  const used = s.used;
+  if (keep || used === null) return { ...s, plan: plan ?? s.plan, attempts };
+  let limit: number | null;
+  let source: AllowanceSource | null;
+  if (allowance !== null) [limit, source] = [allowance, 'user'];
+  else if (seat.kind === 'personal' && allowanceFor(plan, s.unit) !== null)
+    [limit, source] = [allowanceFor(plan, s.unit), 'plan'];
+  else if (s.unlimited || s.allowance === null) [limit, source] = [null, null];
+  else [limit, source] = [s.allowance, s.allowanceSource];
   const unlimited = limit === null && s.unlimited;
   return {
     ...s,
     plan: plan ?? s.plan,
     allowance: limit,
+    allowanceSource: source,
     unlimited,
-    // Rounded like every other reading (buildSnapshot), so 87/300 is 29 % here too, not 28.999… floored to 28.
-    remaining: limit === null ? null : round2(limit - s.used),
-    percentUsed: limit === null ? null : limit > 0 ? round2((s.used / limit) * 100) : null,
-    overage: limit === null ? s.overage : Math.max(0, s.used - limit),
-    attempts: 'attempts' in s ? s.attempts : [],
+    // Exact like every other reading (buildSnapshot): 87/300 is 29 % here too, not 28.999… floored to 28.
+    remaining: limit === null ? null : exact(limit - used),
+    percentUsed: limit === null ? null : limit > 0 ? exact((used / limit) * 100) : null,
+    overage: limit === null ? s.overage : Math.max(0, exact(used - limit)),
+    attempts,
   };
 }
 

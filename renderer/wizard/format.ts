@@ -4,12 +4,16 @@
 import type { UsageSnapshot } from '../../shared/domain';
 import { percentLeft, roundPercent } from '../../shared/format';
 import type { Translator } from '../../shared/i18n';
+import { moneyLine, seatNote, uncappedUsedLine } from '../../shared/seat';
 import { unitName } from '../kit/format';
 
 export { formatDate, unitName } from '../kit/format';
 
 export function usedLine(tr: Translator, s: UsageSnapshot): string {
   const unit = unitName(tr, s.unit);
+  // An organisation pool (no cap) and a hidden seat (no number) say so, like every other face.
+  const uncapped = uncappedUsedLine(s, tr);
+  if (uncapped !== null || s.used === null) return uncapped ?? '';
   const used = tr.num(s.used, 2);
   if (s.unlimited) return tr.t('wizard.done.usedUnlimited', { used, unit });
   if (s.allowance === null) return tr.t('wizard.done.usedNoAllowance', { used, unit });
@@ -23,4 +27,9 @@ export function percentLine(tr: Translator, s: UsageSnapshot): string | null {
     used: tr.num(roundPercent(s.percentUsed), 1),
     left: tr.num(roundPercent(left), 1),
   });
+}
+
+/** The lines under the figures: what kind of seat it is, and what the month's use is worth (when priced). */
+export function seatLines(tr: Translator, s: UsageSnapshot): string[] {
+  return [seatNote(s, tr), moneyLine(s, tr)].filter((l): l is string => l !== null);
 }

@@ -7,7 +7,7 @@ export const auth = defineMessages(
       'Usage: copilot-meter auth <command>\n' +
       '  set [--user LOGIN] [--session-only]  check a token (piped on stdin, or pasted hidden) and save it in the keychain\n' +
       '  status [--json]                      saved accounts, token endings, expiry, last check, where tokens are stored\n' +
-      '  remove [LOGIN]                       delete a saved token\n' +
+      '  remove [LOGIN] [--yes]               delete a saved token (asks first; --yes when not in a terminal)\n' +
       '  import [--delete]                    import the legacy copilot-quota-token.json (and optionally delete it)',
     'auth.unknownCommand': 'Unknown auth command "{name}".',
     'auth.promptToken': 'Paste your GitHub token (input is hidden): ',
@@ -23,7 +23,7 @@ export const auth = defineMessages(
     'auth.userMismatch': 'The token belongs to @{actual}, not @{requested}. Nothing was saved.',
     'auth.loginCase': 'GitHub spells the login @{login} (not @{given}); using @{login}.',
     'auth.planNotDetected':
-      'GitHub does not tell the plan to this token: choose it in setup, or pass --plan to `copilot-meter status`.',
+      'GitHub does not tell the plan to this token: save it with `copilot-meter config set plan PLAN` (or pass --plan to `copilot-meter status`).',
     'auth.planFromFile': 'Plan taken from the file: {plan}.',
     'auth.warning.classic-token':
       'This is a classic token (ghp_). It works, but a fine-grained token with only "Plan: Read-only" is safer.',
@@ -32,7 +32,7 @@ export const auth = defineMessages(
     'auth.keychainRetryRemove':
       'Nothing was removed. Start or unlock the keychain and run the command again.',
     'auth.keychainChoices':
-      'Nothing was saved. Start or unlock the keychain and run the command again. For scripts, set the COPILOT_METER_TOKEN environment variable instead: a command-line run cannot keep a token "for this session only".',
+      'Nothing was saved. Start or unlock the keychain and run the command again; without a keychain (scripts, servers), set the COPILOT_METER_TOKEN environment variable instead.',
     'auth.sessionOnly':
       'Checked token {hint} for @{login} ({plan}, {unit}). --session-only keeps nothing after this command ends: for scripts, set COPILOT_METER_TOKEN instead.',
     'auth.settingsFailed': 'The token is in the keychain, but the settings could not be updated: {detail}',
@@ -54,6 +54,10 @@ export const auth = defineMessages(
     'auth.remove.which': 'Several accounts are saved; name one: copilot-meter auth remove LOGIN ({logins})',
     'auth.remove.none': 'No saved account matches "{login}".',
     'auth.remove.nothing': 'No token is saved.',
+    'auth.remove.needYes':
+      'auth remove asks before deleting, and input is not a terminal: add --yes to remove {accounts}',
+    'auth.remove.confirm': 'Remove the saved token of {accounts}?',
+    'auth.remove.kept': 'Nothing was removed.',
     'auth.removed': 'Removed the token for @{login} on {host}.',
     'auth.import.none': 'No legacy token file found (looked in: {paths}).',
     'auth.import.problem': '{message}',
@@ -73,7 +77,7 @@ export const auth = defineMessages(
         '用法：copilot-meter auth <命令>\n' +
         '  set [--user 登录名] [--session-only]  检查令牌（从标准输入管道传入，或隐藏输入粘贴）并保存到钥匙串\n' +
         '  status [--json]                      已保存的账户、令牌结尾、到期时间、上次检查、令牌存放位置\n' +
-        '  remove [登录名]                       删除已保存的令牌\n' +
+        '  remove [登录名] [--yes]               删除已保存的令牌（会先询问；不在终端中时需加 --yes）\n' +
         '  import [--delete]                    导入旧的 copilot-quota-token.json（可选择删除该文件）',
       'auth.unknownCommand': '未知的 auth 命令“{name}”。',
       'auth.promptToken': '粘贴您的 GitHub 令牌（输入不会显示）：',
@@ -88,7 +92,7 @@ export const auth = defineMessages(
       'auth.userMismatch': '该令牌属于 @{actual}，而不是 @{requested}。未保存任何内容。',
       'auth.loginCase': 'GitHub 的登录名写作 @{login}（而非 @{given}）；将使用 @{login}。',
       'auth.planNotDetected':
-        'GitHub 未向此令牌提供套餐信息：请在设置中选择，或在 `copilot-meter status` 中使用 --plan。',
+        'GitHub 未向此令牌提供套餐信息：请用 `copilot-meter config set plan PLAN` 保存（或在 `copilot-meter status` 中使用 --plan）。',
       'auth.planFromFile': '套餐取自文件：{plan}。',
       'auth.warning.classic-token':
         '这是经典令牌（ghp_）。它可以使用，但仅带“Plan: Read-only”权限的细粒度令牌更安全。',
@@ -96,7 +100,7 @@ export const auth = defineMessages(
       'auth.warning.other': '提示：{warning}',
       'auth.keychainRetryRemove': '未删除任何内容。请启动或解锁钥匙串后重新运行该命令。',
       'auth.keychainChoices':
-        '未保存任何内容。请启动或解锁钥匙串后重新运行命令。脚本请改用 COPILOT_METER_TOKEN 环境变量：命令行运行无法“仅在本次会话中”保留令牌。',
+        '未保存任何内容。请启动或解锁钥匙串后重新运行命令；没有钥匙串时（脚本、服务器），请改用 COPILOT_METER_TOKEN 环境变量。',
       'auth.sessionOnly':
         '已检查 @{login} 的令牌 {hint}（{plan}，{unit}）。--session-only 在命令结束后不保留任何内容：脚本请改用 COPILOT_METER_TOKEN。',
       'auth.settingsFailed': '令牌已保存到钥匙串，但无法更新设置：{detail}',
@@ -117,6 +121,9 @@ export const auth = defineMessages(
       'auth.remove.which': '已保存多个账户，请指定一个：copilot-meter auth remove 登录名（{logins}）',
       'auth.remove.none': '没有与“{login}”匹配的已保存账户。',
       'auth.remove.nothing': '没有已保存的令牌。',
+      'auth.remove.needYes': 'auth remove 删除前需要确认，而输入不是终端：请加上 --yes 以删除 {accounts}',
+      'auth.remove.confirm': '删除 {accounts} 已保存的令牌？',
+      'auth.remove.kept': '未删除任何内容。',
       'auth.removed': '已删除 @{login}（{host}）的令牌。',
       'auth.import.none': '未找到旧的令牌文件（查找位置：{paths}）。',
       'auth.import.problem': '{message}',
@@ -135,7 +142,7 @@ export const auth = defineMessages(
         'Usage : copilot-meter auth <commande>\n' +
         '  set [--user LOGIN] [--session-only]  vérifie un jeton (reçu sur stdin, ou collé masqué) et l’enregistre dans le trousseau\n' +
         '  status [--json]                      comptes enregistrés, fin du jeton, expiration, dernière vérification, lieu de stockage\n' +
-        '  remove [LOGIN]                       supprime un jeton enregistré\n' +
+        '  remove [LOGIN] [--yes]               supprime un jeton enregistré (demande d’abord ; --yes hors d’un terminal)\n' +
         '  import [--delete]                    importe l’ancien copilot-quota-token.json (et peut le supprimer)',
       'auth.unknownCommand': 'Commande auth inconnue « {name} ».',
       'auth.promptToken': 'Collez votre jeton GitHub (la saisie est masquée) : ',
@@ -152,7 +159,7 @@ export const auth = defineMessages(
       'auth.userMismatch': 'Le jeton appartient à @{actual}, pas à @{requested}. Rien n’a été enregistré.',
       'auth.loginCase': 'GitHub écrit l’identifiant @{login} (et non @{given}) ; @{login} est utilisé.',
       'auth.planNotDetected':
-        'GitHub n’indique pas le forfait à ce jeton : choisissez-le dans la configuration, ou passez --plan à `copilot-meter status`.',
+        'GitHub n’indique pas le forfait à ce jeton : enregistrez-le avec `copilot-meter config set plan FORFAIT` (ou passez --plan à `copilot-meter status`).',
       'auth.planFromFile': 'Forfait repris du fichier : {plan}.',
       'auth.warning.classic-token':
         'C’est un jeton classique (ghp_). Il fonctionne, mais un jeton fine-grained limité à « Plan: Read-only » est plus sûr.',
@@ -161,7 +168,7 @@ export const auth = defineMessages(
       'auth.keychainRetryRemove':
         'Rien n’a été supprimé. Démarrez ou déverrouillez le trousseau puis relancez la commande.',
       'auth.keychainChoices':
-        'Rien n’a été enregistré. Démarrez ou déverrouillez le trousseau puis relancez la commande. Pour les scripts, utilisez plutôt la variable d’environnement COPILOT_METER_TOKEN : une commande ne peut pas garder un jeton « pour cette session seulement ».',
+        'Rien n’a été enregistré. Démarrez ou déverrouillez le trousseau puis relancez la commande ; sans trousseau (scripts, serveurs), utilisez plutôt la variable d’environnement COPILOT_METER_TOKEN.',
       'auth.sessionOnly':
         'Jeton {hint} vérifié pour @{login} ({plan}, {unit}). --session-only ne garde rien après la fin de la commande : pour les scripts, utilisez COPILOT_METER_TOKEN.',
       'auth.settingsFailed':
@@ -186,6 +193,10 @@ export const auth = defineMessages(
         'Plusieurs comptes sont enregistrés ; précisez lequel : copilot-meter auth remove LOGIN ({logins})',
       'auth.remove.none': 'Aucun compte enregistré ne correspond à « {login} ».',
       'auth.remove.nothing': 'Aucun jeton n’est enregistré.',
+      'auth.remove.needYes':
+        'auth remove demande confirmation avant de supprimer, et l’entrée n’est pas un terminal : ajoutez --yes pour supprimer {accounts}',
+      'auth.remove.confirm': 'Supprimer le jeton enregistré de {accounts} ?',
+      'auth.remove.kept': 'Rien n’a été supprimé.',
       'auth.removed': 'Jeton de @{login} sur {host} supprimé.',
       'auth.import.none': 'Aucun ancien fichier de jeton trouvé (cherché dans : {paths}).',
       'auth.import.problem': '{message}',

@@ -9,6 +9,7 @@ import { LANGS, type Lang } from './catalog';
 import { auth } from './auth';
 import { cli } from './cli';
 import { core } from './core';
+import { seat } from './seat';
 import { tray } from './tray';
 import { usage } from './usage';
 import { wizard } from './wizard';
@@ -16,9 +17,9 @@ import { wizard } from './wizard';
 export { LANGS, type Lang } from './catalog';
 
 const catalogs = {
-  en: { ...core.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en, ...usage.en },
-  zh: { ...core.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh, ...usage.zh },
-  fr: { ...core.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr, ...usage.fr },
+  en: { ...core.en, ...seat.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en, ...usage.en },
+  zh: { ...core.zh, ...seat.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh, ...usage.zh },
+  fr: { ...core.fr, ...seat.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr, ...usage.fr },
 };
 
 export type MessageKey = keyof (typeof catalogs)['en'];
@@ -61,6 +62,14 @@ export function createTranslator(lang: Lang): Translator {
 }
 
 /**
+ * The same translator, saying some messages with other keys: a face whose words differ (the CLI has no "setup"
+ * to send people to, and cannot keep a token "for this session only") swaps those messages, describeError included.
+ */
+export function withMessages(tr: Translator, replace: Partial<Record<MessageKey, MessageKey>>): Translator {
+  return { lang: tr.lang, num: tr.num, t: (key, params) => tr.t(replace[key] ?? key, params) };
+}
+
+/**
  * Picks the first supported language from candidates in priority order: an explicit choice, then locale
  * strings such as LC_ALL, LC_MESSAGES, LANG ("zh_CN.UTF-8", "fr-FR", "C"), then the OS/Intl locale.
  * Unsupported or empty candidates are skipped; English is the fallback.
@@ -78,6 +87,32 @@ export function pickLanguage(candidates: ReadonlyArray<string | undefined | null
   return 'en';
 }
 
+/**
+ * Why a connection failed, from the transport code undici/Node hand back (ENOTFOUND, ECONNREFUSED, EPROTO,
+ * ERR_SSL_…, certificate codes): the mistakes an address can hold (a typo, a wrong port, https to an http server).
+ */
+function networkCause(address: string, code: string | undefined, tr: Translator): string {
+  const c = code ?? '';
+  const host = address.replace(/:\d+$/, '');
+  if (c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_NONAME') {
+    return tr.t('error.network.cause.notFound', { host });
+  }
+  if (c === 'ECONNREFUSED') return tr.t('error.network.cause.refused');
+  if (
+    /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME|HOSTNAME_MISMATCH/.test(c) &&
+    !/^ERR_SSL_/.test(c)
+  ) {
+    return tr.t('error.network.cause.cert', { code: c });
+  }
+  if (c === 'EPROTO' || /^ERR_SSL_/.test(c) || /^ERR_TLS_/.test(c)) return tr.t('error.network.cause.tls');
+  if (c === 'ECONNRESET' || c === 'UND_ERR_SOCKET' || c === 'EPIPE')
+    return tr.t('error.network.cause.closed');
+  if (c === 'ENETUNREACH' || c === 'EHOSTUNREACH' || c === 'ETIMEDOUT' || c === 'EADDRNOTAVAIL') {
+    return tr.t('error.network.cause.unreachable', { code: c });
+  }
+  return tr.t('error.network.cause.other', { code: c || 'fetch failed' });
+}
+
 /** "What happened and what to do", in the user's language. */
 export function describeError(info: ErrorInfo, tr: Translator): string {
   const { t } = tr;
@@ -93,7 +128,9 @@ export function describeError(info: ErrorInfo, tr: Translator): string {
         ? t('error.rateLimit', { time: new Date(info.retryAt).toLocaleTimeString(LOCALE_OF[tr.lang]) })
         : t('error.rateLimit.noTime');
     case 'network':
-      return t('error.network');
+      return info.address
+        ? t('error.network.at', { address: info.address, cause: networkCause(info.address, info.detail, tr) })
+        : t('error.network');
     case 'timeout':
       return t('error.timeout', { seconds: Math.round(info.timeoutMs / 1000) });
     case 'server':

@@ -2,6 +2,7 @@
  * The README stands alone and its first lines are real: no link outside the repository, the install and run
  * commands at the top name scripts and a bin that exist, and the CLI-only install skips Electron's download.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,16 @@ describe('the README', () => {
     for (const file of ['docs/architecture.md']) {
       expect(readFileSync(join(root, file), 'utf8')).not.toMatch(/\.\.\/shared|\/work\//);
     }
+  });
+
+  it('no tracked file points at design notes outside the repository (../shared/architecture.md)', () => {
+    const files = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f !== '' && f !== 'test/build/readme.test.ts' && existsSync(join(root, f)));
+    const offenders = files.filter((f) =>
+      /\.\.\/shared\/architecture|\/work\/shared/.test(readFileSync(join(root, f), 'utf8')),
+    );
+    expect(offenders).toEqual([]);
   });
 
   it('links only files that exist in the repository', () => {

@@ -374,7 +374,7 @@ describe('auth status and remove (memory store)', () => {
   it('removes an account from the store and from settings, matching the login case-insensitively', async () => {
     const store = createMemoryStore();
     await runAuthCommand(['set'], harness({ store, stdin: FAKE_PAT }).ctx);
-    const h = harness({ store });
+    const h = harness({ store, flags: { yes: true } });
     expect(await runAuthCommand(['remove', 'OCTOCAT'], h.ctx)).toBe(EXIT.ok);
     expect(h.out).toEqual([`Removed the token for @octocat on ${h.host}.`]);
     expect(await store.list()).toEqual([]);
@@ -387,7 +387,7 @@ describe('auth status and remove (memory store)', () => {
       'github.com/alice': 'ghp_alice_0000000001',
       'github.com/bob': 'ghp_bob_00000000001',
     });
-    const h = harness({ store });
+    const h = harness({ store, flags: { yes: true } });
     expect(await runAuthCommand(['remove'], h.ctx)).toBe(EXIT.usage);
     expect(h.err.join('\n')).toMatch(/name one.*alice, bob/);
     expect(await runAuthCommand(['remove', 'nobody'], h.ctx)).toBe(EXIT.usage);
@@ -406,11 +406,65 @@ describe('auth status and remove (memory store)', () => {
           throw keychainError({ reason: 'denied' });
         },
       },
+      flags: { yes: true },
     });
     expect(await runAuthCommand(['remove', 'octocat'], h.ctx)).toBe(EXIT.keychain);
     expect(h.settings().accounts).toHaveLength(1);
     expect(h.err.join('\n')).toContain('Nothing was removed.');
     expect(h.err.join('\n')).not.toContain('Nothing was saved');
+  });
+
+  it('refuses to remove without --yes when input is not a terminal, and removes nothing', async () => {
+    const store = createMemoryStore();
+    await runAuthCommand(['set'], harness({ store, stdin: FAKE_PAT }).ctx);
+    const h = harness({ store });
+    expect(await runAuthCommand(['remove', 'octocat'], h.ctx)).toBe(EXIT.usage);
+    expect(h.err.join('\n')).toContain('input is not a terminal: add --yes to remove @octocat');
+    expect(await store.list()).toEqual([`${h.host}/octocat`]);
+    expect(h.settings().accounts).toHaveLength(1);
+  });
+
+  it('asks in a terminal before removing, and keeps the token when the answer is no', async () => {
+    const store = createMemoryStore();
+    await runAuthCommand(['set'], harness({ store, stdin: FAKE_PAT }).ctx);
+    const no = harness({ store, tty: { secret: '', confirm: false } });
+    expect(await runAuthCommand(['remove', 'octocat'], no.ctx)).toBe(EXIT.ok);
+    expect(no.prompts.join('\n')).toContain(`Remove the saved token of @octocat (${no.host})?`);
+    expect(no.err).toContain('Nothing was removed.');
+    expect(await store.list()).toEqual([`${no.host}/octocat`]);
+    const yes = harness({ store, tty: { secret: '', confirm: true } });
+    expect(await runAuthCommand(['remove', 'octocat'], yes.ctx)).toBe(EXIT.ok);
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('forgets the removed account’s last reading (login, usage, models) in settings.json', async () => {
+    const store = createMemoryStore();
+    await runAuthCommand(['set'], harness({ store, stdin: FAKE_PAT }).ctx);
+    const h = harness({ store, flags: { yes: true } });
+    expect(h.settings().lastSnapshot?.account.login).toBe('octocat');
+    expect(h.settingsText()).toContain('octocat');
+    expect(await runAuthCommand(['remove', 'octocat'], h.ctx)).toBe(EXIT.ok);
+    expect(h.settings().lastSnapshot).toBeNull();
+    expect(h.settingsText()).not.toContain('octocat');
+  });
+
+  it('keeps the last reading of an account that was not removed', async () => {
+    const store = createMemoryStore({ 'github.com/hubot': 'ghp_hubot_token_00000001' });
+    await runAuthCommand(['set'], harness({ store, stdin: FAKE_PAT }).ctx);
+    const h = harness({ store, flags: { yes: true } });
+    expect(await runAuthCommand(['remove', 'hubot'], h.ctx)).toBe(EXIT.ok);
+    expect(h.settings().lastSnapshot?.account.login).toBe('octocat');
+  });
+
+  it('says only that the keychain could not be read, not also that no token is saved', async () => {
+    const h = harness({
+      store: async () => {
+        throw keychainError({ reason: 'unavailable' });
+      },
+    });
+    expect(await runAuthCommand(['status'], h.ctx)).toBe(EXIT.keychain);
+    expect(h.all()).not.toMatch(/No token saved/);
+    expect(h.err.join('\n')).toMatch(/keychain could not be read/);
   });
 
   it('rejects an unknown subcommand with the usage text', async () => {
@@ -515,7 +569,8 @@ describeWithSecretService('auth with the real keychain', (ss) => {
     expect(await runAuthCommand(['status'], s.ctx)).toBe(EXIT.ok);
     expect(s.out.join('\n')).toContain('Tokens are kept in the system keychain.');
 
-    expect(await runAuthCommand(['remove', 'octocat'], harness({ store: keychain }).ctx)).toBe(EXIT.ok);
+    const remove = harness({ store: keychain, flags: { yes: true } });
+    expect(await runAuthCommand(['remove', 'octocat'], remove.ctx)).toBe(EXIT.ok);
     expect(secretToolSearch(ss().env) ?? '').not.toContain(`${h.host}/octocat`);
   });
 

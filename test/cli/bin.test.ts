@@ -193,7 +193,7 @@ describe('copilot-meter status (the installed bin)', () => {
     fake = undefined;
     const down = await run(['--api-url', url], env);
     expect(down.code).toBe(EXIT.network);
-    expect(down.stderr).toContain('Cannot reach GitHub');
+    expect(down.stderr).toContain(`Cannot reach ${new URL(url).host}: the connection was refused`);
   });
 
   it('keeps a corrupted auth.json untouched, explains it, and exits 2 when nothing else is found', async () => {

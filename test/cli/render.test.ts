@@ -10,6 +10,7 @@ import {
   renderWaybar,
 } from '../../main/cli/render';
 import { DOCUMENTED_JSON_KEYS } from '../helpers/json-contract';
+import { iconLabel, roundPercent } from '../../shared/format';
 
 const en = createTranslator('en');
 
@@ -17,13 +18,16 @@ function snapshot(over: Partial<UsageSnapshot> = {}): UsageSnapshot {
   return {
     account: { login: 'johndoe', host: 'github.com' },
     plan: 'pro',
+    seat: { billing: 'personal', organizations: [], kind: 'personal' },
     unit: 'requests',
     used: 90,
     allowance: 300,
+    allowanceSource: 'plan',
     unlimited: false,
     remaining: 210,
     percentUsed: 30,
     overage: 0,
+    cost: null,
     models: [
       { model: 'Claude Sonnet 4.5', used: 60 },
       { model: 'GPT-5', used: 30 },
@@ -164,14 +168,46 @@ describe('waybar tooltip', () => {
 });
 
 describe('percent rounding', () => {
-  it('rounds the share used down everywhere, and left is what that leaves', () => {
-    const r = {
-      ok: true as const,
-      snapshot: snapshot({ used: 298.8, percentUsed: 99.6, remaining: 1.2 }),
-      attempts: [],
-    };
+  const at = (used: number, allowance: number, over: Partial<UsageSnapshot> = {}) => ({
+    ok: true as const,
+    snapshot: snapshot({
+      used,
+      allowance,
+      remaining: allowance - used,
+      percentUsed: (used / allowance) * 100,
+      ...over,
+    }),
+    attempts: [],
+  });
+
+  it('rounds both the share used and the share left down, so neither claims more than is true', () => {
+    const r = at(298.8, 300);
     expect(renderOneline(r, en)).toBe('Copilot 99% used (298.8/300 premium requests)');
-    expect(renderText(r.snapshot, en)).toContain(' 1% left · 298.8 / 300 used');
+    expect(renderText(r.snapshot, en)).toContain(' 0% left · 298.8 / 300 used');
     expect(JSON.parse(renderWaybar(r, en, [75, 90, 100])).text).toBe('99%');
+  });
+
+  it('never says "100% left" once anything is used (Max, 12.5 of 20,000 AI credits)', () => {
+    const r = at(12.5, 20000, { plan: 'max', unit: 'credits' });
+    expect(renderText(r.snapshot, en)).toContain(' 99% left · 12.5 / 20,000 used');
+    expect(renderOneline(r, en)).toBe('Copilot 0% used (12.5/20,000 AI credits)');
+  });
+
+  it('shows the same whole percent on every face: oneline, waybar text and percentage, tray icon, tooltip', () => {
+    for (const [used, shown] of [
+      [2.4, '0'],
+      [0.2, '0'],
+      [29, '9'],
+      [87, '29'],
+      [299.99, '99'],
+    ] as const) {
+      const r = at(used, 300);
+      const waybar = JSON.parse(renderWaybar(r, en, [75, 90, 100]));
+      expect(renderOneline(r, en)).toContain(`Copilot ${shown}% used`);
+      expect(waybar.text).toBe(`${shown}%`);
+      expect(waybar.percentage).toBe(Number(shown));
+      expect(iconLabel(r.snapshot)).toBe(shown);
+      expect(roundPercent(r.snapshot.percentUsed!)).toBe(Number(shown));
+    }
   });
 });

@@ -84,11 +84,15 @@ describe('FetchHttp', () => {
     expect(Date.now() - started).toBeLessThan(350);
   });
 
-  it('turns a refused connection into a network error naming the code only', async () => {
+  it('turns a refused connection into a network error naming the code and the address only', async () => {
     const gone = await tinyServer(() => ({ status: 200 }));
     await gone.close();
     const e = await rejection(get(`${gone.url}/user`));
-    expect(errorInfo(e)).toEqual({ kind: 'network', detail: 'ECONNREFUSED' });
+    expect(errorInfo(e)).toEqual({
+      kind: 'network',
+      detail: 'ECONNREFUSED',
+      address: new URL(gone.url).host,
+    });
     expect(String(e)).not.toContain(FAKE_PAT);
   });
 

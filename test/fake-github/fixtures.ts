@@ -78,6 +78,59 @@ export const billingPremiumYearOnlyPeriod = {
   usageItems: [premiumItem('GPT-5', 100, 100)],
 };
 
+/** The unit spelled the newer ways (§7): unitType "ai-units", sku "copilot_ai_unit", product "Copilot AI Credits". */
+export const billingAiUnits = {
+  timePeriod: { year: 2026, month: 11 },
+  user: 'octocat',
+  usageItems: [
+    { ...creditItem('Claude Sonnet 4.5', 600), unitType: 'ai-units', sku: 'copilot_ai_unit' },
+    { ...creditItem('GPT-5', 150.5), unitType: 'ai-units', sku: 'AI Credit', product: 'Copilot AI Credits' },
+  ],
+};
+
+/** Quantities that are not numbers a reader can trust: "NaN", "Infinity", "abc", negative. */
+export const billingBadQuantities = {
+  timePeriod: { year: 2026, month: 11 },
+  user: 'octocat',
+  usageItems: [
+    creditItem('Claude Sonnet 4.5', 100),
+    { ...creditItem('GPT-5', 0), grossQuantity: 'NaN' },
+    { ...creditItem('o3', 0), grossQuantity: 'Infinity' },
+    { ...creditItem('Gemini 2.5 Pro', 0), grossQuantity: -5 },
+  ],
+};
+
+/** Two items whose quantities are each finite but whose sum is not (1e308 + 1e308). */
+export const billingOverflowingQuantities = {
+  timePeriod: { year: 2026, month: 11 },
+  user: 'octocat',
+  usageItems: [
+    { ...creditItem('GPT-5', 0), grossQuantity: 1e308, grossAmount: 1e306, discountAmount: 1e306 },
+    { ...creditItem('o3', 0), grossQuantity: 1e308, grossAmount: 1e306, discountAmount: 1e306 },
+  ],
+};
+
+/** A Copilot item in a unit nobody has seen: unrecognised, never skipped. */
+export const billingUnknownUnit = {
+  timePeriod: { year: 2026, month: 11 },
+  user: 'octocat',
+  usageItems: [
+    creditItem('GPT-5', 40),
+    { ...creditItem('o3', 12), unitType: 'tokens', sku: 'Copilot Tokens' },
+  ],
+};
+
+/** Priced items over the allowance: 1,820 credits used (US$18.20), 320 billed beyond the plan (US$3.20). */
+export const billingPricedOverage = {
+  timePeriod: { year: 2026, month: 11 },
+  user: 'octocat',
+  usageItems: [
+    creditItem('Claude Opus 4.1', 1400, 320),
+    creditItem('GPT-5', 416.2476),
+    creditItem('o3', 3.7524),
+  ],
+};
+
 /** Nothing used yet this month (or a seat billed to an org, which can look the same): empty usageItems. */
 export const billingEmpty = {
   timePeriod: { year: 2026, month: 11 },
@@ -387,6 +440,59 @@ export const internalTokenBilledBusiness = {
       ...unlimitedSnapshot('chat'),
       quota_id: 'premium_interactions',
       credits_used: 1234.5,
+    },
+  },
+};
+
+/**
+ * Organisation pool seat (§7, CodexBar #2593): token-billed, premium_interactions unlimited with entitlement 0,
+ * 31 credits used, the organisation named. No personal cap: 1,900 is what the seat adds to ACME's pool.
+ */
+export const internalPoolSeat = {
+  ...internalBusiness,
+  token_based_billing: true,
+  organization_login_list: ['ACME'],
+  organization_list: [{ login: 'ACME', name: 'Acme Corp' }],
+  quota_snapshots: {
+    chat: { ...unlimitedSnapshot('chat'), credits_used: 0 },
+    completions: { ...unlimitedSnapshot('completions'), credits_used: 0 },
+    premium_interactions: {
+      ...unlimitedSnapshot('chat'),
+      quota_id: 'premium_interactions',
+      token_based_billing: true,
+      overage_permitted: true,
+      credits_used: 31,
+    },
+  },
+};
+
+/** User-level budget on an organisation seat: entitlement 10,000 credits, 5,996 left (4,004 used). */
+export const internalBudgetBusiness = {
+  ...internalBusiness,
+  token_based_billing: true,
+  quota_snapshots: {
+    chat: unlimitedSnapshot('chat'),
+    completions: unlimitedSnapshot('completions'),
+    premium_interactions: premiumSnapshot(10000, 5996, { token_based_billing: true, credits_used: 4004 }),
+  },
+};
+
+/**
+ * A seat whose use GitHub hides from its user (§7's older shape, seen for Enterprise seats): every bucket
+ * unlimited, entitlement 0, remaining 0, no credits_used; the organisation is listed as an object.
+ */
+export const internalHiddenSeat = {
+  ...internalEnterprise,
+  token_based_billing: true,
+  organization_login_list: [] as string[],
+  organization_list: [{ login: 'gucu-engineers', name: 'Gucu Engineers' }],
+  quota_snapshots: {
+    chat: unlimitedSnapshot('chat'),
+    completions: unlimitedSnapshot('completions'),
+    premium_interactions: {
+      ...unlimitedSnapshot('chat'),
+      quota_id: 'premium_interactions',
+      overage_permitted: true,
     },
   },
 };

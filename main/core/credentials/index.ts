@@ -8,7 +8,7 @@ import { CREDENTIAL_SOURCE_IDS } from '../../../shared/domain';
 import type { SecretStore } from '../../secrets/types';
 import type { Env, Files } from '../ports';
 import { copilotEditorSource } from './copilot-editor';
-import { envSource } from './env';
+import { envSource, stdinSource } from './env';
 import { ghCliSource } from './gh-cli';
 import { keychainSource } from './keychain';
 import { legacyQuotaFileSource } from './legacy-quota-file';
@@ -23,6 +23,8 @@ export interface SourceDeps {
   files: Files;
   /** null/undefined = no keychain source (e.g. the CLI without a keychain). */
   secrets?: SecretStore | null;
+  /** A token the CLI read from stdin for this run (--token-stdin); absent = no stdin source. */
+  stdinToken?: string;
 }
 
 /** Every source, in priority order (CREDENTIAL_SOURCE_IDS order); `only` narrows them. */
@@ -32,6 +34,7 @@ export function createCredentialSources(
 ): CredentialSource[] {
   const make: Record<CredentialSourceId, () => CredentialSource | null> = {
     keychain: () => (deps.secrets ? keychainSource(deps.secrets) : null),
+    stdin: () => (deps.stdinToken !== undefined ? stdinSource(deps.stdinToken, deps.env) : null),
     env: () => envSource(deps.env),
     'legacy-quota-file': () => legacyQuotaFileSource(deps.env, deps.files),
     opencode: () => opencodeSource(deps.env, deps.files),

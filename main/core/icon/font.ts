@@ -51,6 +51,21 @@ export const LARGE: Font = {
     '!': glyph(['##', '##', '##', '##', '##', '..', '##']),
     '∞': glyph(['.##..##.', '#..##..#', '#..##..#', '.##..##.'], 2),
     '+': glyph(['...', '.#.', '###', '.#.', '...'], 1, false),
+    // The pool face: two waves (a shared pool of credits), never digits that could pass for a percentage.
+    '≈': glyph(
+      [
+        '.#...#...#.',
+        '#.#.#.#.#.#',
+        '...#...#...',
+        '...........',
+        '.#...#...#.',
+        '#.#.#.#.#.#',
+        '...#...#...',
+      ],
+      0,
+    ),
+    // The hidden face: a closed eye (GitHub does not show this seat's use), no number.
+    '⌣': glyph(['#.........#', '.##.....##.', '...#####...', '..#..#..#..', '.#...#...#.'], 1),
   },
 };
 

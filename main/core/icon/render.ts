@@ -9,8 +9,22 @@ import { createBitmap, fillShape, roundedRect, scale2x, type Bitmap, type Mask, 
 
 export type { Bitmap } from './raster';
 
-export const LEVELS = ['normal', 'warning', 'critical', 'over', 'stale', 'error', 'unconfigured'] as const;
-/** How worrying the reading is; decides the badge colour. */
+export const LEVELS = [
+  'normal',
+  'warning',
+  'critical',
+  'over',
+  'stale',
+  'error',
+  'unconfigured',
+  'pool',
+  'hidden',
+] as const;
+/**
+ * How worrying the reading is; decides the badge colour. 'pool' (an organisation's pooled credits, no personal
+ * cap) and 'hidden' (GitHub shows the seat's user no number) are faces of their own: a round badge, never a
+ * percentage.
+ */
 export type Level = (typeof LEVELS)[number];
 
 export interface IconSpec {
@@ -37,7 +51,12 @@ export const PALETTE: Record<Level, { badge: Rgba; ink: Rgba }> = {
   stale: { badge: [101, 109, 118, 255], ink: [255, 255, 255, 255] }, // grey: old number, not current
   error: { badge: [36, 41, 47, 255], ink: [255, 211, 61, 255] }, // near-black with yellow '!'
   unconfigured: { badge: [9, 105, 218, 255], ink: [255, 255, 255, 255] }, // blue: "set me up"
+  pool: { badge: [130, 80, 223, 255], ink: [255, 255, 255, 255] }, // purple circle with waves: shared pool
+  hidden: { badge: [87, 96, 106, 255], ink: [255, 255, 255, 255] }, // slate circle with a closed eye
 };
+
+/** Levels drawn as a round badge: a face that cannot be mistaken for a percentage. */
+const ROUND: ReadonlySet<Level> = new Set<Level>(['pool', 'hidden']);
 
 /**
  * macOS: which levels the tray shows as a template image. A template image is black + alpha that the system
@@ -48,7 +67,13 @@ export const PALETTE: Record<Level, { badge: Rgba; ink: Rgba }> = {
  * Colouring the setTitle text instead is not possible: Electron's Tray.setTitle takes no colour.
  */
 export function usesTemplateImage(level: Level): boolean {
-  return level === 'normal' || level === 'stale' || level === 'unconfigured';
+  return (
+    level === 'normal' ||
+    level === 'stale' ||
+    level === 'unconfigured' ||
+    level === 'pool' ||
+    level === 'hidden'
+  );
 }
 
 /** Template images cannot use colour; muted states are drawn fainter instead. */
@@ -60,6 +85,8 @@ const TEMPLATE_ALPHA: Record<Level, number> = {
   stale: 140,
   error: 255,
   unconfigured: 140,
+  pool: 255,
+  hidden: 140,
 };
 
 /** Picks the largest font the label fits in, leaving at least one badge pixel each side. */
@@ -111,7 +138,8 @@ function draw(spec: IconSpec): Bitmap {
   const template = spec.template === true;
   const { badge, ink } = PALETTE[spec.level];
   const badgeColor: Rgba = template ? [0, 0, 0, TEMPLATE_ALPHA[spec.level]] : badge;
-  fillShape(bmp, badgeColor, roundedRect(0, 0, size, size, 3.5 * s), 4);
+  const radius = ROUND.has(spec.level) ? size / 2 : 3.5 * s;
+  fillShape(bmp, badgeColor, roundedRect(0, 0, size, size, radius), 4);
 
   const mask = textMask(spec.label, s);
   const d = bmp.data;

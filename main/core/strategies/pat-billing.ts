@@ -264,7 +264,7 @@ export async function readPatBilling(
     const sibling = await askSibling(ctx, strategy, login, attempts);
     plan = sibling?.plan ?? null;
     memory.plans.set(planKey, { plan, at: now });
-    if (world.usage.items === 0 && sibling && sibling.used > 0) {
+    if (world.usage.items === 0 && sibling && (sibling.used ?? 0) > 0) {
       // Personal billing shows nothing while the Copilot seat shows use: the seat is billed to an organization.
       // Not a 0 % reading: the chain goes on to the Copilot sign-in, which sees the seat.
       return {
@@ -294,6 +294,9 @@ export async function readPatBilling(
       unlimited: false,
       overage: world.usage.overage,
       models: world.usage.models,
+      cost: world.usage.cost,
+      // The user's own billing holds the usage: the seat is billed to them, whatever organisations they are in.
+      seat: { billing: 'personal', organizations: [], kind: 'personal' },
       period,
       // Billing periods are calendar months (UTC).
       resetAt: nextPeriodStart(period),

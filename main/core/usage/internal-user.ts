@@ -3,21 +3,56 @@
  * types vary, so each read is defensive; when no usable quota is found anywhere the result is a
  * ResponseShapeError naming what was missing, never a made-up 0 %.
  */
-import type { PlanId, Unit } from '../../../shared/domain';
+import type { AllowanceSource, PlanId, Seat, SeatKind, Unit } from '../../../shared/domain';
 import { responseShapeError } from '../../../shared/errors';
 import { allowanceFor, parsePlan } from '../../../shared/plans';
-import { bool, isRecord, keysOf, num, parseResetDate, round2, str } from './values';
+import { bool, exact, isRecord, keysOf, num, parseResetDate, quantity, str } from './values';
 
 export interface InternalUsage {
   login: string | null;
   plan: PlanId | null;
   unit: Unit;
-  used: number;
-  /** From GitHub's entitlement (or the plan table for token-billed seats); null when unlimited. */
+  /** null only for a hidden seat (GitHub shows its user no number). */
+  used: number | null;
+  /** GitHub's entitlement, or the plan table's for a personal seat that gives none; null without a cap. */
   allowance: number | null;
+  /** Who set `allowance` (null when there is none). */
+  allowanceSource: AllowanceSource | null;
   unlimited: boolean;
   overage: number;
   resetAt: string | null;
+  seat: Seat;
+}
+
+/** At most this many organisations are kept, each at most this long: the list is shown, not processed. */
+const MAX_ORGS = 20;
+const MAX_ORG_LENGTH = 100;
+
+/**
+ * The organisations that give the seat, from `organization_login_list` (strings) and `organization_list`
+ * (objects with a login or name, or plain strings), in order, without duplicates. Anything else is ignored.
+ */
+export function organizationsOf(body: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const add = (x: unknown) => {
+    const name = str(x);
+    if (name === null || out.length >= MAX_ORGS) return;
+    // Printable text only: a control character in a tooltip or a terminal could do harm.
+    const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, MAX_ORG_LENGTH);
+    if (clean && !out.some((o) => o.toLowerCase() === clean.toLowerCase())) out.push(clean);
+  };
+  for (const key of ['organization_login_list', 'organization_list']) {
+    const list = body[key];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) add(isRecord(entry) ? (entry.login ?? entry.name) : entry);
+  }
+  return out;
+}
+
+/** Who pays for the seat: listed organisations or a Business/Enterprise plan mean an organisation. */
+function billingOf(plan: PlanId | null, orgs: string[]): Seat['billing'] {
+  if (orgs.length > 0 || plan === 'business' || plan === 'enterprise') return 'organization';
+  return plan === null ? 'unknown' : 'personal';
 }
 
 /**
@@ -39,11 +74,17 @@ export function planFromInternal(copilotPlan: unknown, accessTypeSku: unknown): 
 export function parseCopilotInternalUser(body: unknown): InternalUsage {
   if (!isRecord(body)) throw responseShapeError({ missing: ['login', 'quota_snapshots'], seen: [] });
   const plan = planFromInternal(body.copilot_plan, body.access_type_sku);
-  let unit: Unit = bool(body.token_based_billing) === true ? 'credits' : 'requests';
+  const tokenBilled = bool(body.token_based_billing) === true;
+  let unit: Unit = tokenBilled ? 'credits' : 'requests';
   const resetAt =
     parseResetDate(body.quota_reset_date_utc) ??
     parseResetDate(body.quota_reset_date) ??
     parseResetDate(body.limited_user_reset_date);
+  const organizations = organizationsOf(body);
+  const billing = billingOf(plan, organizations);
+  const seat = (kind: SeatKind): Seat => ({ billing, organizations: [...organizations], kind });
+  /** A capped seat: an organisation's seat has its cap from the organisation; anyone else's is their own. */
+  const capped = (): Seat => seat(billing === 'organization' ? 'budget' : 'personal');
   const base = { login: str(body.login), plan, resetAt };
 
   const snaps = isRecord(body.quota_snapshots) ? body.quota_snapshots : null;
@@ -51,38 +92,77 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
   const missing: string[] = [];
 
   if (prem) {
+    const premTokenBilled = bool(prem.token_based_billing) === true;
+    const creditsUsed = usedField(prem, 'credits_used') ?? usedField(body, 'credits_used');
     // Credit-billed seats do not always say so at the top: the snapshot's own flag, or credits actually used,
     // are as good a sign (credits_used only appears on credit-billed seats).
-    if (bool(prem.token_based_billing) === true || (num(prem.credits_used) ?? 0) > 0) unit = 'credits';
+    if (premTokenBilled || (creditsUsed ?? 0) > 0) unit = 'credits';
     const entitlement = num(prem.entitlement);
     const unlimited = bool(prem.unlimited) === true;
-    const creditsUsed = num(prem.credits_used) ?? num(body.credits_used);
     const overageCount = Math.max(0, num(prem.overage_count) ?? 0);
     if (unlimited && (entitlement ?? 0) === 0 && creditsUsed !== null) {
-      // Token-billed Business/Enterprise seats report "unlimited" with entitlement 0 because the seat is metered
-      // in AI credits rather than capped in requests; the real use is credits_used, and the seat's allowance is
-      // the plan's per-seat credit pool, which GitHub does not send, so it comes from the plan table.
+      // Token-billed seats report "unlimited" with entitlement 0 because the seat is metered in AI credits rather
+      // than capped; the real use is credits_used. An organisation's seat draws on the organisation's pooled
+      // credits: there is no personal cap (Business's 1,900 per seat is what the seat adds to the pool), so no
+      // allowance and no percentage. A personal plan metered this way has its plan's allowance.
+      if (billing === 'personal') {
+        const allowance = allowanceFor(plan, 'credits');
+        return {
+          ...base,
+          unit: 'credits',
+          used: exact(creditsUsed),
+          allowance,
+          allowanceSource: allowance === null ? null : 'plan',
+          unlimited: false,
+          overage: overageCount,
+          seat: seat('personal'),
+        };
+      }
       return {
         ...base,
         unit: 'credits',
-        used: Math.max(0, round2(creditsUsed)),
-        allowance: allowanceFor(plan, 'credits'),
+        used: exact(creditsUsed),
+        allowance: null,
+        allowanceSource: null,
         unlimited: false,
-        overage: overageCount,
+        overage: 0,
+        seat: seat('pool'),
+      };
+    }
+    if (
+      creditsUsed === null &&
+      (entitlement ?? 0) === 0 &&
+      (num(prem.remaining) ?? 0) === 0 &&
+      (unlimited || tokenBilled || premTokenBilled) &&
+      billing !== 'personal'
+    ) {
+      // The known shape of a seat whose use GitHub hides from its user (every bucket unlimited or zero, nothing
+      // used said): only the organisation's admins see it, or a user-level budget makes it visible. No number.
+      return {
+        ...base,
+        unit,
+        used: null,
+        allowance: null,
+        allowanceSource: null,
+        unlimited: false,
+        overage: 0,
+        seat: seat('hidden'),
       };
     }
     if (unlimited && unit === 'credits' && creditsUsed === null) {
-      // A token-billed seat that does not say what it used: "unlimited" here is billing talk, not a fact about
-      // the user's allowance, so showing ∞ (or 0) would be invented. Fall through to an honest "unrecognised".
+      // A token-billed personal seat that does not say what it used: "unlimited" here is billing talk, not a
+      // fact about the user's allowance, so showing ∞ (or 0) would be invented. Fall through to "unrecognised".
       missing.push('quota_snapshots.premium_interactions.credits_used');
     } else if (unlimited) {
       return {
         ...base,
         unit,
-        used: Math.max(0, creditsUsed ?? 0),
+        used: exact(creditsUsed ?? 0),
         allowance: null,
+        allowanceSource: null,
         unlimited: true,
         overage: 0,
+        seat: seat('personal'),
       };
     }
     if (entitlement !== null && entitlement > 0) {
@@ -98,20 +178,26 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
         // either way used = entitlement + the overage, so the percentage goes past 100 instead of sticking at it.
         const overage = remaining <= 0 ? Math.max(overageCount, -remaining) : 0;
         const used = remaining <= 0 ? entitlement + overage : entitlement - remaining;
+        // An organisation seat's entitlement is a user-level budget (or, for premium requests, the seat's own
+        // allowance): GitHub's number is the real cap, whatever the plan table says.
         return {
           ...base,
           unit,
-          used: round2(used),
+          used: exact(used),
           allowance: entitlement,
+          allowanceSource: 'github',
           unlimited: false,
-          overage: round2(overage),
+          overage: exact(overage),
+          seat: capped(),
         };
       }
       missing.push('quota_snapshots.premium_interactions.remaining');
     } else if (
       entitlement === null &&
       num(prem.percent_remaining) !== null &&
-      allowanceFor(plan, unit) !== null
+      allowanceFor(plan, unit) !== null &&
+      // An organisation's credits are pooled: the plan's per-seat number is no personal cap.
+      !(billing === 'organization' && unit === 'credits')
     ) {
       // Only the share left is given: the plan's allowance turns it into numbers.
       const allowance = allowanceFor(plan, unit)!;
@@ -119,10 +205,12 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
       return {
         ...base,
         unit,
-        used: round2(Math.max(0, allowance - left)),
+        used: exact(Math.max(0, allowance - left)),
         allowance,
+        allowanceSource: 'plan',
         unlimited: false,
-        overage: round2(Math.max(0, -left, overageCount)),
+        overage: exact(Math.max(0, -left, overageCount)),
+        seat: capped(),
       };
     } else if (entitlement === 0) {
       // An explicit zero entitlement: this plan has no premium allowance. Fall through to the free-plan fields,
@@ -138,6 +226,7 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
   // Free plans: limited_user_quotas holds what is LEFT, monthly_quotas the allowance.
   const left = isRecord(body.limited_user_quotas) ? body.limited_user_quotas : null;
   const monthly = isRecord(body.monthly_quotas) ? body.monthly_quotas : null;
+  const free = (): Seat => ({ ...seat('personal'), billing: billing === 'unknown' ? 'personal' : billing });
   if (left && monthly) {
     for (const key of ['premium_interactions', 'chat']) {
       const l = num(left[key]);
@@ -147,10 +236,12 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
         ...base,
         plan: plan ?? 'free',
         unit,
-        used: round2(Math.max(0, a - l)),
+        used: exact(Math.max(0, a - l)),
         allowance: a,
+        allowanceSource: 'github',
         unlimited: false,
-        overage: round2(Math.max(0, -l)),
+        overage: exact(Math.max(0, -l)),
+        seat: free(),
       };
     }
     missing.push('monthly_quotas.chat');
@@ -173,14 +264,31 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
       ...base,
       plan: plan ?? 'free',
       unit: 'requests',
-      used: round2(Math.max(0, chatEntitlement - chatLeft)),
+      used: exact(Math.max(0, chatEntitlement - chatLeft)),
       allowance: chatEntitlement,
+      allowanceSource: 'github',
       unlimited: false,
-      overage: round2(Math.max(0, -chatLeft)),
+      overage: exact(Math.max(0, -chatLeft)),
+      seat: free(),
     };
   }
 
   const seen = keysOf(body);
   if (prem) seen.push(...keysOf(prem).map((k) => `quota_snapshots.premium_interactions.${k}`));
   throw responseShapeError({ missing, seen });
+}
+
+/**
+ * A "credits_used" GitHub gave: null when absent; a finite non-negative number; anything else ("NaN", -5,
+ * "abc") makes the answer unrecognised, naming the field, rather than a made-up 0.
+ */
+function usedField(rec: Record<string, unknown>, key: string): number | null {
+  const v = quantity(rec[key]);
+  if (v === 'bad')
+    throw responseShapeError({
+      missing: [key],
+      seen: keysOf(rec),
+      detail: `${key} is not a finite, non-negative number`,
+    });
+  return v ?? null;
 }

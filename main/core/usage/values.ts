@@ -12,6 +12,27 @@ export function num(x: unknown): number | null {
   return null;
 }
 
+/**
+ * A quantity or an amount GitHub gave: a finite, non-negative number (or numeric string). `undefined` when the
+ * field is absent (null or missing); `'bad'` when it is there but is not such a number ("NaN", "Infinity",
+ * "abc", -3, 1e999): the caller then names the field as unrecognised instead of counting it as 0.
+ */
+export function quantity(x: unknown): number | undefined | 'bad' {
+  if (x === undefined || x === null) return undefined;
+  const n = num(x);
+  return n === null || n < 0 ? 'bad' : n;
+}
+
+/**
+ * Removes the binary noise sums and differences pick up (0.1 + 0.2 = 0.30000000000000004, 200 − 194.8 =
+ * 5.199999999999989) without rounding what GitHub gave: GitHub sends at most 7 decimals (3956.1799545), so 10
+ * decimal places keep every one of its numbers exactly (3.7524 stays 3.7524). Never "-0".
+ */
+export const exact = (n: number): number => {
+  const r = Number(n.toFixed(10));
+  return Object.is(r, -0) ? 0 : r;
+};
+
 /** true/false from booleans and the strings "true"/"false"; null otherwise. */
 export function bool(x: unknown): boolean | null {
   if (typeof x === 'boolean') return x;

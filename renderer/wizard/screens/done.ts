@@ -4,7 +4,7 @@ import { percentLeft } from '../../../shared/format';
 import { api } from '../../kit/bridge';
 import { h } from '../../kit/dom';
 import { t, tr } from '../../kit/i18n';
-import { formatDate, percentLine, usedLine } from '../format';
+import { formatDate, percentLine, seatLines, usedLine } from '../format';
 import { call, close, render } from '../nav';
 import { actions, button, heading } from '../parts';
 import { errorText, sourceName, ui } from '../state';
@@ -40,6 +40,7 @@ function reading(s: UsageSnapshot): HTMLElement {
           fill(left),
         ),
     pct ? h('p', { id: 'reading-percent' }, pct) : null,
+    ...seatLines(tr(), s).map((line, i) => h('p', { id: `reading-seat-${i}` }, line)),
     reset ? h('p', { class: 'muted' }, t('wizard.done.resets', { date: reset })) : null,
     models.length
       ? h(

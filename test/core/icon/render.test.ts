@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderAppIcon } from '../../../main/core/icon/app-icon';
+import { HIDDEN_LABEL, POOL_LABEL } from '../../../shared/format';
 import {
   clearIconCache,
   decodePng,
@@ -97,10 +98,19 @@ describe('tray icon pixels', () => {
   });
 
   it('keeps every level apart on macOS: template images only for the calm ones, colour for the warnings', () => {
-    expect(LEVELS.filter(usesTemplateImage)).toEqual(['normal', 'stale', 'unconfigured']);
+    expect(LEVELS.filter(usesTemplateImage)).toEqual(['normal', 'stale', 'unconfigured', 'pool', 'hidden']);
     // What the menu bar gets per level, with the label the tray gives it: no two may look alike (the template
     // images of normal, warning, critical, over were the same black badge).
-    const labelOf = (level: Level) => (level === 'unconfigured' ? '?' : level === 'error' ? '!' : '95');
+    const labelOf = (level: Level) =>
+      level === 'unconfigured'
+        ? '?'
+        : level === 'error'
+          ? '!'
+          : level === 'pool'
+            ? POOL_LABEL
+            : level === 'hidden'
+              ? HIDDEN_LABEL
+              : '95';
     const shown = LEVELS.map((level) => {
       const bmp = renderIcon({ label: labelOf(level), level, scale: 2, template: usesTemplateImage(level) });
       return Buffer.from(bmp.data).toString('base64');

@@ -30,15 +30,22 @@ describe('pat-billing strategy', () => {
       account: { login: FAKE_LOGIN, host: new URL(h.fake.url).host },
       plan: 'pro',
       unit: 'credits',
+      seat: { billing: 'personal', organizations: [], kind: 'personal' },
       used: 1087.75,
       allowance: 1500,
-      percentUsed: 72.52,
+      allowanceSource: 'plan',
+      cost: { currency: 'USD', gross: 10.8775, included: 10.8775, billed: 0 },
       period: '2026-11',
       resetAt: '2026-12-01T00:00:00.000Z',
       source: { strategy: 'pat-billing', credential: 'keychain' },
       fetchedAt: '2026-11-14T10:00:00.000Z',
     });
-    expect(r.snapshot.models[0]).toEqual({ model: 'Claude Sonnet 4.5', used: 812.5 });
+    expect(r.snapshot.percentUsed).toBeCloseTo(72.5167, 4);
+    expect(r.snapshot.models[0]).toEqual({
+      model: 'Claude Sonnet 4.5',
+      used: 812.5,
+      cost: { currency: 'USD', gross: 8.125, included: 8.125, billed: 0 },
+    });
     // Both worlds were asked, each with its documented API version.
     const versions = h.fake
       .requestsTo(/\/settings\/billing\//)
@@ -281,14 +288,16 @@ describe('oauth strategies', () => {
     expect(!r.ok && r.error).toMatchObject({ kind: 'responseShape', status: 200 });
   });
 
-  it('reads a token-billed Business seat and the Free plan through the internal API', async () => {
+  it('reads a token-billed Business seat (an organisation pool) and the Free plan through the internal API', async () => {
     h = await harness(scenarios.tokenBilledBusiness);
     const b = await oauthDirectStrategy().run(oauth, h.ctx([oauth]));
     expect(b.ok && b.snapshot).toMatchObject({
       plan: 'business',
       unit: 'credits',
       used: 1234.5,
-      allowance: 1900,
+      allowance: null,
+      percentUsed: null,
+      seat: { kind: 'pool', billing: 'organization', organizations: ['acme'] },
     });
     await h.close();
     h = await harness(scenarios.freePlan);

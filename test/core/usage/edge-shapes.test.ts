@@ -85,10 +85,20 @@ describe('copilot_internal/user precision', () => {
 });
 
 describe('review edge cases', () => {
-  it('refuses a token-billed "unlimited" seat that does not say what it used, instead of showing ∞', () => {
-    expect(() =>
+  it('reads a token-billed "unlimited" organisation seat that does not say what it used as hidden, never ∞', () => {
+    expect(
       parseCopilotInternalUser({
         copilot_plan: 'business',
+        token_based_billing: true,
+        quota_snapshots: { premium_interactions: { unlimited: true, entitlement: 0 } },
+      }),
+    ).toMatchObject({ used: null, unlimited: false, allowance: null, seat: { kind: 'hidden' } });
+  });
+
+  it('still refuses a token-billed "unlimited" personal seat that does not say what it used', () => {
+    expect(() =>
+      parseCopilotInternalUser({
+        copilot_plan: 'individual',
         token_based_billing: true,
         quota_snapshots: { premium_interactions: { unlimited: true, entitlement: 0 } },
       }),

@@ -22,9 +22,11 @@ describe('parseCopilotInternalUser', () => {
       unit: 'requests',
       used: 90,
       allowance: 300,
+      allowanceSource: 'github',
       unlimited: false,
       overage: 0,
       resetAt: RESET,
+      seat: { billing: 'personal', organizations: [], kind: 'personal' },
     });
   });
 
@@ -56,22 +58,84 @@ describe('parseCopilotInternalUser', () => {
     });
   });
 
-  it('reports unlimited premium interactions as unlimited, without an allowance', () => {
-    expect(parseCopilotInternalUser(fx.internalUnlimited)).toMatchObject({
+  it('reports a personal plan’s unlimited premium interactions as unlimited, without an allowance', () => {
+    const personal = { ...fx.internalUnlimited, copilot_plan: 'individual', organization_login_list: [] };
+    expect(parseCopilotInternalUser({ ...personal, organization_list: [] })).toMatchObject({
       unlimited: true,
       allowance: null,
       used: 0,
+      seat: { kind: 'personal', billing: 'personal' },
     });
   });
 
-  it('reads a token-billed Business seat as credits used against the plan’s per-seat credits', () => {
+  it('reads an organisation seat whose buckets are all unlimited and 0 as hidden: no number, not ∞ or 0', () => {
+    expect(parseCopilotInternalUser(fx.internalUnlimited)).toMatchObject({
+      used: null,
+      allowance: null,
+      allowanceSource: null,
+      unlimited: false,
+      seat: { kind: 'hidden', billing: 'organization', organizations: ['acme-enterprise'] },
+    });
+  });
+
+  it('reads a token-billed Business seat as the organisation’s pool: credits used, no personal cap', () => {
     expect(parseCopilotInternalUser(fx.internalTokenBilledBusiness)).toMatchObject({
       plan: 'business',
       unit: 'credits',
       used: 1234.5,
-      allowance: 1900,
+      allowance: null,
+      allowanceSource: null,
       unlimited: false,
+      seat: { kind: 'pool', billing: 'organization', organizations: ['acme'] },
     });
+  });
+
+  it('reads an organisation seat with an entitlement as a user-level budget: GitHub’s number is the cap', () => {
+    expect(parseCopilotInternalUser(fx.internalBudgetBusiness)).toMatchObject({
+      plan: 'business',
+      unit: 'credits',
+      used: 4004,
+      allowance: 10000,
+      allowanceSource: 'github',
+      seat: { kind: 'budget', billing: 'organization', organizations: ['acme'] },
+    });
+  });
+
+  it('names the organisations from organization_login_list and organization_list, however they are written', () => {
+    const body = {
+      ...fx.internalTokenBilledBusiness,
+      organization_login_list: ['acme', 42, '', 'ACME', 'initech\u0007'],
+      organization_list: [{ login: 'globex' }, { name: 'Umbrella' }, 'hooli', null, { id: 3 }],
+    };
+    expect(parseCopilotInternalUser(body).seat.organizations).toEqual([
+      'acme',
+      'initech',
+      'globex',
+      'Umbrella',
+      'hooli',
+    ]);
+    const none = {
+      ...fx.internalTokenBilledBusiness,
+      organization_login_list: 'acme',
+      organization_list: {},
+    };
+    expect(parseCopilotInternalUser(none).seat.organizations).toEqual([]);
+  });
+
+  it('calls a credits_used that is not a finite non-negative number unrecognised, naming it', () => {
+    for (const bad of ['NaN', 'Infinity', 'abc', -31]) {
+      const body = {
+        ...fx.internalTokenBilledBusiness,
+        quota_snapshots: {
+          ...fx.internalTokenBilledBusiness.quota_snapshots,
+          premium_interactions: {
+            ...fx.internalTokenBilledBusiness.quota_snapshots.premium_interactions,
+            credits_used: bad,
+          },
+        },
+      };
+      expect(shapeError(body)).toMatchObject({ kind: 'responseShape', missing: ['credits_used'] });
+    }
   });
 
   it('switches to credits when token_based_billing is true', () => {

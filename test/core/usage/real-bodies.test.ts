@@ -38,10 +38,15 @@ describe('real /copilot_internal/user bodies', () => {
         return;
       }
       const s = buildSnapshot({ ...base, ...u, models: [] });
+      if (s.seat.kind === 'hidden') {
+        // A hidden seat is a known shape: no number at all, never 0.
+        expect([s.used, s.allowance, s.percentUsed, s.remaining]).toEqual([null, null, null, null]);
+        return;
+      }
       expect(s.used).toBeGreaterThanOrEqual(0);
       if (s.allowance !== null && s.allowance > 0) {
-        expect(s.remaining).toBeCloseTo(s.allowance - s.used, 2);
-        expect(s.percentUsed).toBeCloseTo((s.used / s.allowance) * 100, 1);
+        expect(s.remaining).toBeCloseTo(s.allowance - s.used!, 2);
+        expect(s.percentUsed).toBeCloseTo((s.used! / s.allowance) * 100, 1);
       } else {
         expect(s.percentUsed).toBeNull();
       }
@@ -50,7 +55,18 @@ describe('real /copilot_internal/user bodies', () => {
 
   it.each([
     ['I01', { unit: 'requests', used: 301, allowance: 300, overage: 1 }],
-    ['I03', { plan: 'business', unit: 'credits', used: 31, allowance: 1900 }],
+    [
+      'I03',
+      {
+        plan: 'business',
+        unit: 'credits',
+        used: 31,
+        allowance: null,
+        seat: { kind: 'pool', billing: 'organization', organizations: ['<ORG>'] },
+      },
+    ],
+    ['I05', { unit: 'credits', used: 4285.1, allowance: 70000, seat: { kind: 'budget' } }],
+    ['I14', { unit: 'credits', allowance: 1000000, seat: { kind: 'budget' } }],
     ['I04', { plan: 'pro+', unit: 'requests', used: 1026.33, allowance: 1500 }],
     ['I06', { plan: 'free', used: 5.2, allowance: 200 }],
     ['I08', { plan: 'free', used: 90, allowance: 500 }],
@@ -61,9 +77,20 @@ describe('real /copilot_internal/user bodies', () => {
     expect(parseCopilotInternalUser(body(id))).toMatchObject(expected);
   });
 
-  it('I02 (token-billed, every entitlement 0, nothing used said) is "unrecognised", not 0 %', () => {
-    expect(() => parseCopilotInternalUser(body('I02'))).toThrow();
-  });
+  it.each([
+    ['I02', 'business', []],
+    ['I21', 'enterprise', ['gucu-engineers']],
+  ])(
+    '%s (organisation seat, every entitlement 0, nothing used said) is a hidden seat: no number',
+    (id, plan, orgs) => {
+      expect(parseCopilotInternalUser(body(id))).toMatchObject({
+        plan,
+        used: null,
+        allowance: null,
+        seat: { kind: 'hidden', billing: 'organization', organizations: orgs },
+      });
+    },
+  );
 });
 
 describe('real billing usage bodies', () => {
