@@ -9,9 +9,17 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { exportHistory } from '../main/usage/export';
-import { billingCreditsMultiModel, billingCreditsOverage } from '../test/fake-github/fixtures';
+import {
+  billingCreditsMultiModel,
+  billingCreditsOverage,
+  internalBudgetBusiness,
+  internalHiddenSeat,
+  internalPoolSeat,
+} from '../test/fake-github/fixtures';
+import { FAKE_OAUTH } from '../test/fake-github/scenarios';
 import { describeIfAvailable } from '../test/helpers/skip';
 import {
+  openCodeLogin,
   startUsageWorld,
   TEN_MODELS,
   USAGE_PAT,
@@ -173,6 +181,66 @@ describeIfAvailable(
         expect(await text(page, '#used')).toContain('1,087.75');
       }
       await shot(page, `${state}-${lang}-${scheme}`);
+      expect(problems).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  const seats: Array<[string, unknown, Lang, Scheme]> = [
+    ['pool', internalPoolSeat, 'en', 'light'],
+    ['pool', internalPoolSeat, 'zh', 'dark'],
+    ['hidden', internalHiddenSeat, 'en', 'dark'],
+    ['hidden', internalHiddenSeat, 'zh', 'light'],
+    ['budget', internalBudgetBusiness, 'en', 'light'],
+  ];
+  for (const [kind, user, lang, scheme] of seats) {
+    it(`a ${kind} seat in its own words (${lang}, ${scheme})`, async () => {
+      // The Copilot sign-in route (an OpenCode login), as organisation seats are read.
+      const w = (world = await startUsageWorld({
+        fake: {
+          tokens: { [FAKE_OAUTH]: { login: 'octocat', kind: 'oauth', permissions: [] } },
+          internalUser: { octocat: user },
+        },
+        envToken: null,
+        homeFiles: openCodeLogin(FAKE_OAUTH),
+        plan: null,
+        now: () => NOW,
+      }));
+      await w.refresh();
+      const s = w.reading.snapshot!;
+      expect(s.seat.kind).toBe(kind);
+      if (s.used !== null) writeCurrentMonth(w, s, NOW, 'samples');
+      const { page, problems } = await openUsage(browser!, {
+        dispatch: w.dispatch,
+        colorScheme: scheme,
+        locale: locale(lang),
+      });
+      await page.locator('#seat').waitFor();
+      const seat = await text(page, '#seat');
+      if (kind === 'pool') {
+        expect(seat).toBe(
+          lang === 'en'
+            ? 'Drawn from ACME’s shared pool: no personal limit.'
+            : '来自 ACME 的共享额度：没有个人上限。',
+        );
+        expect(await text(page, '#used')).toBe(lang === 'en' ? '31 AI credits used' : '已用 31 AI 积分');
+        // No personal cap: no percentage, no allowance or even-pace line.
+        expect(await text(page, '#percent')).not.toMatch(/%/);
+        expect(await page.locator('#legend li').count()).toBe(2);
+      } else if (kind === 'hidden') {
+        expect(seat).toBe(
+          lang === 'en'
+            ? 'gucu-engineers does not show your Copilot use to you.'
+            : 'gucu-engineers 不向您显示您的 Copilot 用量。',
+        );
+        // No number at all, and so no chart of one.
+        expect(await page.locator('#used').count()).toBe(0);
+        expect(await page.locator('#month-section').count()).toBe(0);
+      } else {
+        expect(await text(page, '#used')).toBe('4,004 / 10,000 AI credits used');
+        expect(seat).toBe('A budget set for you by acme.');
+      }
+      await shot(page, `${kind}-${lang}-${scheme}`);
       expect(problems).toEqual([]);
       await page.context().close();
     });

@@ -55,29 +55,27 @@ export interface UsageService {
   closeUsage(): Promise<Result<{ closed: boolean }>>;
 }
 
-/** Fields of the snapshot that newer readings carry (seat kinds, money) and older ones may lack. */
-interface SeatFields {
-  seat?: { kind?: UsageSeatKind; organizations?: string[] };
-  cost?: { gross: number; billed: number } | null;
-  models: Array<{ model: string; used: number; cost?: { gross: number } | null }>;
-  used: number | null;
-}
+/**
+ * The seat kind of a reading; readings saved before seat kinds existed (settings' lastSnapshot from an older
+ * version) have none and are personal.
+ */
+const seatOf = (s: UsageSnapshot): UsageSeatKind =>
+  (s.seat as UsageSnapshot['seat'] | undefined)?.kind ?? 'personal';
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const periodOf = (ms: number): string => new Date(ms).toISOString().slice(0, 7);
 
 function headlineOf(s: UsageSnapshot): UsageHeadline {
-  const x = s as unknown as SeatFields;
-  const seat = x.seat?.kind ?? 'personal';
-  const cost = x.cost ?? null;
+  const seat = seatOf(s);
+  const cost = s.cost ?? null;
   return {
     login: s.account.login,
     host: s.account.host,
     period: s.period,
     unit: s.unit,
     seat,
-    organizations: [...(x.seat?.organizations ?? [])],
-    used: seat === 'hidden' ? null : x.used,
+    organizations: [...((s.seat as UsageSnapshot['seat'] | undefined)?.organizations ?? [])],
+    used: seat === 'hidden' ? null : s.used,
     allowance: seat === 'pool' || seat === 'hidden' ? null : s.allowance,
     unlimited: s.unlimited,
     percentUsed: seat === 'pool' || seat === 'hidden' ? null : s.percentUsed,
@@ -88,14 +86,13 @@ function headlineOf(s: UsageSnapshot): UsageHeadline {
 }
 
 function outlookReading(s: UsageSnapshot): OutlookReading {
-  const x = s as unknown as SeatFields;
   return {
     period: s.period,
     unit: s.unit,
     allowance: s.allowance,
     unlimited: s.unlimited,
-    used: x.used,
-    seat: { kind: x.seat?.kind ?? 'personal' },
+    used: s.used,
+    seat: { kind: seatOf(s) },
   };
 }
 
@@ -125,14 +122,14 @@ function monthView(
   const daysInMonth = Math.round((bounds.end - bounds.start) / DAY_MS);
   const daysSoFar = current ? Math.floor((now - bounds.start) / DAY_MS) + 1 : daysInMonth;
   const reading = snapshot && snapshot.period === period ? snapshot : null;
-  if (!held && !reading) return null;
+  // Nothing to draw: no history, and no figure (a hidden seat's use is not shown to its user).
+  if (!held && (!reading || reading.used === null)) return null;
   const days: UsageDay[] = (held?.days ?? []).map((d) => ({ ...d, models: { ...d.models } }));
   const historyUsed = round2(days.reduce((a, d) => a + d.used, 0));
-  const x = reading ? (reading as unknown as SeatFields) : null;
   // The reading is GitHub's figure for the month; the history's days may lag it until the next sync.
-  const used = x && x.used !== null ? x.used : historyUsed;
+  const used = reading && reading.used !== null ? reading.used : historyUsed;
   const priced = new Map<string, number>();
-  for (const m of x?.models ?? []) if (m.cost) priced.set(m.model, m.cost.gross);
+  for (const m of reading?.models ?? []) if (m.cost) priced.set(m.model, m.cost.gross);
   // Per model: the days' split; for a month with no day rows yet, the reading's own breakdown.
   const models =
     days.some((d) => Object.keys(d.models).length > 0) || !reading

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { UsageSnapshot } from '../../shared/domain';
 import type { ErrorInfo } from '../../shared/errors';
 import type { DaySource } from '../../shared/history';
@@ -59,6 +59,10 @@ export interface UsageWorld {
 
 export interface UsageWorldOptions {
   fake: Partial<FakeState>;
+  /** COPILOT_METER_TOKEN; USAGE_PAT unless given, null for none (a Copilot sign-in from homeFiles instead). */
+  envToken?: string | null;
+  /** Files under HOME, e.g. an OpenCode sign-in: { '.local/share/opencode/auth.json': {...} }. */
+  homeFiles?: Record<string, unknown>;
   plan?: 'pro' | 'pro+' | 'max' | 'business' | 'enterprise' | null;
   now?: () => number;
 }
@@ -67,8 +71,17 @@ export async function startUsageWorld(opts: UsageWorldOptions): Promise<UsageWor
   const fake = await startFakeGitHub(opts.fake);
   const home = mkdtempSync(join(tmpdir(), 'cm-usage-'));
   const config = join(home, 'config');
+  for (const [rel, content] of Object.entries(opts.homeFiles ?? {})) {
+    mkdirSync(dirname(join(home, rel)), { recursive: true });
+    writeFileSync(join(home, rel), JSON.stringify(content));
+  }
+  const token = opts.envToken === undefined ? USAGE_PAT : opts.envToken;
   const env: Env = {
-    vars: { HOME: home, COPILOT_METER_CONFIG_DIR: config, COPILOT_METER_TOKEN: USAGE_PAT },
+    vars: {
+      HOME: home,
+      COPILOT_METER_CONFIG_DIR: config,
+      ...(token ? { COPILOT_METER_TOKEN: token } : {}),
+    },
     platform: 'linux',
     homedir: home,
   };
@@ -168,13 +181,15 @@ export function writeCurrentMonth(
     days[dateOf(b.start + i * DAY_MS)] = { used: 0, models: {}, gross: 0, billed: 0, source, readAt: null };
   }
   const keys = Object.keys(days);
-  for (const m of s.models) {
+  // A reading without a per-model split (the Copilot sign-in) spreads its total over the days, models unknown.
+  const parts = s.models.length ? s.models : [{ model: '', used: s.used ?? 0 }];
+  for (const m of parts) {
     let left = m.used;
     keys.forEach((k, i) => {
       const part = i === keys.length - 1 ? r2(left) : r2((m.used * weights[i]!) / sumW);
       left = r2(left - part);
       if (part <= 0) return;
-      days[k]!.models[m.model] = part;
+      if (m.model) days[k]!.models[m.model] = part;
       days[k]!.used = r2(days[k]!.used + part);
     });
   }
@@ -184,7 +199,7 @@ export function writeCurrentMonth(
     if (d.used === 0) delete days[k];
   }
   w.history.update(s.account, (rec) => {
-    rec.months[s.period] = { unit: s.unit, used: s.used, updatedAt: now, days };
+    rec.months[s.period] = { unit: s.unit, used: s.used ?? 0, updatedAt: now, days };
   });
 }
 
@@ -230,5 +245,12 @@ export function writePastMonths(
     }
   });
 }
+
+/** An OpenCode sign-in under HOME: the Copilot sign-in route (the internal endpoint) with this OAuth token. */
+export const openCodeLogin = (oauth: string): Record<string, unknown> => ({
+  '.local/share/opencode/auth.json': {
+    'github-copilot': { type: 'oauth', refresh: oauth, access: oauth, expires: 0 },
+  },
+});
 
 export type { ErrorInfo };
