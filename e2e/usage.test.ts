@@ -177,7 +177,11 @@ describeIfAvailable(
         expect(await page.locator('#models tbody tr').count()).toBe(3);
       } else {
         expect(await page.locator('#problem').getAttribute('role')).toBe('alert');
-        expect(await text(page, '#problem')).toContain(lang === 'en' ? 'Cannot reach GitHub' : 'GitHub');
+        // The engine's own words for the failure (here: nothing answers on the fake GitHub's port), then the age.
+        expect(await text(page, '#problem')).toContain(new URL(w.fake.url).host);
+        expect(await text(page, '#problem')).toContain(
+          lang === 'en' ? 'Showing the reading from Nov 20, 2026' : '显示的是',
+        );
         expect(await text(page, '#used')).toContain('1,087.75');
       }
       await shot(page, `${state}-${lang}-${scheme}`);
