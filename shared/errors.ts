@@ -21,7 +21,12 @@ export type ErrorInfo =
       /** host[:port] that could not be reached, so the message can name it (never a path or a token). */
       address?: string;
     }
-  | { kind: 'timeout'; timeoutMs: number; detail?: string }
+  | {
+      kind: 'timeout';
+      timeoutMs: number;
+      detail?: string;
+      /** host[:port] that did not answer. */ address?: string;
+    }
   | { kind: 'server'; status: number; detail?: string }
   | { kind: 'responseShape'; missing: string[]; seen: string[]; status?: number; detail?: string }
   | {

@@ -46,7 +46,9 @@ export class UsageError extends Error {
 function optionError(e: unknown): UsageError {
   const code = (e as { code?: unknown }).code;
   const message = e instanceof Error ? e.message : '';
-  const option = /'(-{1,2}[A-Za-z0-9][\w-]*)/.exec(message)?.[1] ?? '?';
+  // "Option '-f, --format <value>' argument missing": the long name when there is one.
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  const option = /--[A-Za-z0-9][\w-]*/.exec(quoted)?.[0] ?? /-[A-Za-z0-9]/.exec(quoted)?.[0] ?? '?';
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError('cli.err.unknownOption', { option });
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     if (/does not take an argument/.test(message)) return new UsageError('cli.err.noValue', { option });

@@ -121,7 +121,11 @@ function failKeychain(
   choices: 'auth.keychainChoices' | 'auth.keychainRetryRemove' = 'auth.keychainChoices',
 ): number {
   const info = toInfo(e);
-  return info.kind === 'keychain' ? fail(ctx, info, ctx.tr.t(choices)) : fail(ctx, info);
+  if (info.kind !== 'keychain') return fail(ctx, info);
+  // An unavailable keychain's message already gives both ways out (start it, or COPILOT_METER_TOKEN).
+  const then =
+    info.reason === 'unavailable' && choices === 'auth.keychainChoices' ? 'auth.nothingSaved' : choices;
+  return fail(ctx, info, ctx.tr.t(then));
 }
 
 async function readToken(ctx: CliContext): Promise<string> {

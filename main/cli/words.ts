@@ -15,6 +15,10 @@ export const CLI_WORDS: Partial<Record<MessageKey, MessageKey>> = {
   'error.auth.revoked': 'cli.error.auth.revoked',
   'error.keychain.unavailable': 'cli.error.keychain.unavailable',
   'error.config.noCredential': 'cli.error.config.noCredential',
+  // Nothing retries after a command ends: "the app will try again" is the tray's promise, not the CLI's.
+  'error.rateLimit': 'cli.error.rateLimit',
+  'error.rateLimit.noTime': 'cli.error.rateLimit.noTime',
+  'error.notFound.user': 'cli.error.notFound.user',
 };
 
 /** A translator in the CLI's words. */

@@ -60,7 +60,9 @@ export class FetchHttp implements Http {
       }
     } catch (e) {
       if (req.signal?.aborted) throw req.signal.reason ?? e;
-      if (timeout.signal.aborted) throw timeoutError({ timeoutMs: req.timeoutMs }, { cause: e });
+      if (timeout.signal.aborted) {
+        throw timeoutError({ timeoutMs: req.timeoutMs, address: addressOf(req.url) }, { cause: e });
+      }
       // Electron's net.fetch cannot hand back a manual redirect: it cancels the request instead. That is a
       // redirect we chose not to follow (the token stays with the configured host), not an outage to retry.
       if (e instanceof Error && /redirect was cancelled/i.test(e.message)) {

@@ -20,6 +20,7 @@ export const auth = defineMessages(
     'auth.store.keychain': 'the system keychain',
     'auth.store.memory': 'memory, for this session only',
     'auth.notSaved': 'Nothing was saved; a token saved before is unchanged.',
+    'auth.nothingSaved': 'Nothing was saved.',
     'auth.userMismatch': 'The token belongs to @{actual}, not @{requested}. Nothing was saved.',
     'auth.loginCase': 'GitHub spells the login @{login} (not @{given}); using @{login}.',
     'auth.planNotDetected':
@@ -89,6 +90,7 @@ export const auth = defineMessages(
       'auth.store.keychain': '系统钥匙串',
       'auth.store.memory': '内存中（仅本次会话）',
       'auth.notSaved': '未保存任何内容；之前保存的令牌保持不变。',
+      'auth.nothingSaved': '未保存任何内容。',
       'auth.userMismatch': '该令牌属于 @{actual}，而不是 @{requested}。未保存任何内容。',
       'auth.loginCase': 'GitHub 的登录名写作 @{login}（而非 @{given}）；将使用 @{login}。',
       'auth.planNotDetected':
@@ -156,6 +158,7 @@ export const auth = defineMessages(
       'auth.store.keychain': 'le trousseau du système',
       'auth.store.memory': 'la mémoire, pour cette session seulement',
       'auth.notSaved': 'Rien n’a été enregistré ; un jeton enregistré auparavant reste inchangé.',
+      'auth.nothingSaved': 'Rien n’a été enregistré.',
       'auth.userMismatch': 'Le jeton appartient à @{actual}, pas à @{requested}. Rien n’a été enregistré.',
       'auth.loginCase': 'GitHub écrit l’identifiant @{login} (et non @{given}) ; @{login} est utilisé.',
       'auth.planNotDetected':

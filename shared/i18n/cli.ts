@@ -44,6 +44,10 @@ export const cli = defineMessages(
       'The system keychain is not available. Start or unlock it and retry; without a keychain, set COPILOT_METER_TOKEN (or pipe a token with --token-stdin) instead.',
     'cli.error.config.noCredential':
       'No GitHub token found. Save a fine-grained token with Plan: Read-only using `copilot-meter auth set`, or set COPILOT_METER_TOKEN.',
+    'cli.error.rateLimit': 'GitHub is rate-limiting requests. Try again after {time}.',
+    'cli.error.rateLimit.noTime': 'GitHub is rate-limiting requests. Try again later.',
+    'cli.error.notFound.user':
+      'GitHub found no billing data for @{login}. Check the username (it is case-sensitive), or leave out --user so the token’s own login is used.',
     'cli.noCredentialNoKeychain':
       'No GitHub token found, and the system keychain is not available to keep one: set COPILOT_METER_TOKEN to a fine-grained token with Plan: Read-only (or pipe it with --token-stdin).',
     'cli.config.usage': 'Usage: copilot-meter config get [KEY] | set KEY VALUE | unset KEY\nKeys: {keys}',
@@ -142,6 +146,10 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
         '系统钥匙串不可用。请启动或解锁后重试；没有钥匙串时，请改用 COPILOT_METER_TOKEN（或用 --token-stdin 通过管道传入令牌）。',
       'cli.error.config.noCredential':
         '未找到 GitHub 令牌。请用 `copilot-meter auth set` 保存带 Plan: Read-only 权限的细粒度令牌，或设置 COPILOT_METER_TOKEN。',
+      'cli.error.rateLimit': 'GitHub 正在限制请求频率。请在 {time} 之后重试。',
+      'cli.error.rateLimit.noTime': 'GitHub 正在限制请求频率。请稍后重试。',
+      'cli.error.notFound.user':
+        'GitHub 未找到 @{login} 的账单数据。请检查用户名（区分大小写），或去掉 --user 以使用令牌自己的登录名。',
       'cli.noCredentialNoKeychain':
         '未找到 GitHub 令牌，且系统钥匙串不可用，无法保存令牌：请将 COPILOT_METER_TOKEN 设为带 Plan: Read-only 权限的细粒度令牌（或用 --token-stdin 通过管道传入）。',
       'cli.config.usage': '用法：copilot-meter config get [键] | set 键 值 | unset 键\n键：{keys}',
@@ -239,6 +247,10 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
         'Le trousseau du système n’est pas disponible. Démarrez-le ou déverrouillez-le puis réessayez ; sans trousseau, utilisez plutôt COPILOT_METER_TOKEN (ou passez un jeton par --token-stdin).',
       'cli.error.config.noCredential':
         'Aucun jeton GitHub trouvé. Enregistrez un jeton fine-grained avec Plan: Read-only par `copilot-meter auth set`, ou définissez COPILOT_METER_TOKEN.',
+      'cli.error.rateLimit': 'GitHub limite le nombre de requêtes. Réessayez après {time}.',
+      'cli.error.rateLimit.noTime': 'GitHub limite le nombre de requêtes. Réessayez plus tard.',
+      'cli.error.notFound.user':
+        'GitHub ne trouve aucune donnée de facturation pour @{login}. Vérifiez le nom d’utilisateur (sensible à la casse), ou retirez --user pour utiliser l’identifiant du jeton.',
       'cli.noCredentialNoKeychain':
         'Aucun jeton GitHub trouvé, et le trousseau du système n’est pas disponible pour en garder un : définissez COPILOT_METER_TOKEN avec un jeton fine-grained limité à Plan: Read-only (ou passez-le par --token-stdin).',
       'cli.config.usage':

@@ -51,6 +51,8 @@ export const core = defineMessages(
       'the network or host is unreachable ({code}); check your connection or proxy',
     'error.network.cause.other': '{code}; check your connection or proxy',
     'error.timeout': 'GitHub did not answer within {seconds} s. Try again in a few minutes.',
+    'error.timeout.at':
+      '{address} did not answer within {seconds} s. Check the address, or try again in a few minutes.',
     'error.server': 'GitHub had a problem (HTTP {status}). Try again in a few minutes.',
     'error.responseShape':
       'GitHub answered in a shape this version does not recognise (missing: {missing}). Please report it.',
@@ -121,6 +123,7 @@ export const core = defineMessages(
       'error.network.cause.unreachable': '网络或主机不可达（{code}）；请检查网络或代理',
       'error.network.cause.other': '{code}；请检查网络或代理',
       'error.timeout': 'GitHub 在 {seconds} 秒内没有响应。请过几分钟再试。',
+      'error.timeout.at': '{address} 在 {seconds} 秒内没有响应。请检查地址，或过几分钟再试。',
       'error.server': 'GitHub 出现问题（HTTP {status}）。请过几分钟再试。',
       'error.responseShape': 'GitHub 返回了此版本无法识别的格式（缺少：{missing}）。请报告此问题。',
       'error.token.empty': '请先粘贴令牌。',
@@ -192,6 +195,8 @@ export const core = defineMessages(
         'le réseau ou l’hôte est injoignable ({code}) ; vérifiez votre connexion ou votre proxy',
       'error.network.cause.other': '{code} ; vérifiez votre connexion ou votre proxy',
       'error.timeout': 'GitHub n’a pas répondu en {seconds} s. Réessayez dans quelques minutes.',
+      'error.timeout.at':
+        '{address} n’a pas répondu en {seconds} s. Vérifiez l’adresse, ou réessayez dans quelques minutes.',
       'error.server': 'GitHub a rencontré un problème (HTTP {status}). Réessayez dans quelques minutes.',
       'error.responseShape':
         'GitHub a répondu dans un format que cette version ne reconnaît pas (manquant : {missing}). Signalez-le.',

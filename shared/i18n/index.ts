@@ -132,7 +132,9 @@ export function describeError(info: ErrorInfo, tr: Translator): string {
         ? t('error.network.at', { address: info.address, cause: networkCause(info.address, info.detail, tr) })
         : t('error.network');
     case 'timeout':
-      return t('error.timeout', { seconds: Math.round(info.timeoutMs / 1000) });
+      return info.address
+        ? t('error.timeout.at', { address: info.address, seconds: Math.round(info.timeoutMs / 1000) })
+        : t('error.timeout', { seconds: Math.round(info.timeoutMs / 1000) });
     case 'server':
       return t('error.server', { status: info.status });
     case 'responseShape':

@@ -54,4 +54,32 @@ describe('command-line parsing', () => {
     expect(() => parseCli(['stats'])).toThrow(/unknown command/);
     expect(() => parseCli(['--verbose'])).toThrow(UsageError);
   });
+
+  it('passes config subcommands and their words through, and --yes for auth remove', () => {
+    const o = parseCli(['config', 'set', 'thresholds', '75,90,100']);
+    expect(o.command).toBe('config');
+    expect(o.rest).toEqual(['set', 'thresholds', '75,90,100']);
+    expect(parseCli(['auth', 'remove', 'octocat', '--yes']).authFlags.yes).toBe(true);
+    expect(parseCli(['auth', 'remove', '-y']).authFlags.yes).toBe(true);
+    expect(parseCli(['auth', 'remove']).authFlags.yes).toBe(false);
+  });
+
+  it('names the option that is wrong, never with the parser’s own advice', () => {
+    const message = (argv: string[]) => {
+      try {
+        parseCli(argv);
+      } catch (e) {
+        return e instanceof UsageError ? { key: e.key, params: e.params, text: e.message } : null;
+      }
+      return null;
+    };
+    expect(message(['--plna'])).toMatchObject({ key: 'cli.err.unknownOption', params: { option: '--plna' } });
+    expect(message(['-x'])).toMatchObject({ key: 'cli.err.unknownOption', params: { option: '-x' } });
+    expect(message(['--format'])).toMatchObject({
+      key: 'cli.err.missingValue',
+      params: { option: '--format' },
+    });
+    expect(message(['--delete=1'])).toMatchObject({ key: 'cli.err.noValue', params: { option: '--delete' } });
+    expect(message(['--plna'])?.text).not.toMatch(/positional|To specify/);
+  });
 });

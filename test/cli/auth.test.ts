@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { keychainError } from '../../shared/errors';
-import { createTranslator } from '../../shared/i18n';
 import { runAuthCommand } from '../../main/cli/auth';
+import { cliTranslator } from '../../main/cli/words';
 import type { CliContext, CliIo } from '../../main/cli/context';
 import { EXIT } from '../../main/cli/exit-codes';
 import { FetchHttp } from '../../main/core/http';
@@ -89,7 +89,8 @@ function harness(opts: {
   const store = opts.store ?? createMemoryStore();
   const ctx: CliContext = {
     io,
-    tr: createTranslator('en'),
+    // The CLI's words, as the bin uses them (main/cli/words.ts).
+    tr: cliTranslator('en'),
     apiUrl: fake.url,
     apiUrlFromFlag: opts.apiUrlFromFlag ?? true,
     json: opts.json ?? false,
@@ -220,7 +221,10 @@ describe('auth set (memory store, fake GitHub)', () => {
     });
     expect(await runAuthCommand(['set'], h.ctx)).toBe(EXIT.keychain);
     expect(h.err.join('\n')).toMatch(/keychain is not available/);
-    expect(h.err.join('\n')).toMatch(/COPILOT_METER_TOKEN/);
+    // Said once: the way out is not repeated by a second line.
+    expect(h.err.join('\n').match(/COPILOT_METER_TOKEN/g)).toHaveLength(1);
+    expect(h.err.join('\n')).toContain('Nothing was saved.');
+    expect(h.err.join('\n')).not.toMatch(/for this session only/);
     expect(h.settingsText()).toBe('');
   });
 
@@ -299,7 +303,7 @@ describe('auth set (memory store, fake GitHub)', () => {
 
   it('speaks the user’s language', async () => {
     const h = harness({ stdin: FAKE_PAT });
-    h.ctx.tr = createTranslator('fr');
+    h.ctx.tr = cliTranslator('fr');
     expect(await runAuthCommand(['set'], h.ctx)).toBe(EXIT.ok);
     expect(h.out[0]).toBe(`Jeton …${last4} enregistré pour @octocat (forfait inconnu, crédits IA)`);
   });

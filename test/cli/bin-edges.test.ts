@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../main/cli/exit-codes';
+import { CREDENTIAL_SOURCE_IDS } from '../../shared/domain';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
 import { FAKE_PAT, scenarios } from '../fake-github/scenarios';
 
@@ -97,6 +98,13 @@ describe('--token-stdin', () => {
     noToken(text);
   });
 
+  it('is a credential source of its own, in the README’s --json table too', () => {
+    expect(CREDENTIAL_SOURCE_IDS).toContain('stdin');
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((l) => l.startsWith('| `source` |')) ?? '';
+    for (const id of CREDENTIAL_SOURCE_IDS) expect(row).toContain(`\`${id}\``);
+  });
+
   it('still names COPILOT_METER_TOKEN when the token came from it', async () => {
     fake = await startFakeGitHub(scenarios.patCreditsPro);
     const doc = JSON.parse((await run(['--json', '--api-url', fake.url], withToken)).stdout);
@@ -117,65 +125,75 @@ describe('copilot-meter config', () => {
     expect(status).toMatchObject({ plan: 'pro+', allowance: 7000 });
   });
 
-  it('sets, shows and unsets every user setting, validated by the settings schema', async () => {
-    for (const [key, value, saved] of [
-      ['allowance', '2500', 2500],
-      ['lang', 'fr', 'fr'],
-      ['interval', '15', 15],
-      ['thresholds', '50,80,100', [50, 80, 100]],
-      ['notify.reset', 'off', false],
-      ['launch-at-login', 'on', true],
-    ] as const) {
-      const r = await run(['config', 'set', key, value]);
-      expect(r.code, `${key} ${r.stderr}`).toBe(EXIT.ok);
-      const got = JSON.parse((await run(['config', 'get', key, '--json'])).stdout);
-      expect(got[key]).toEqual(saved);
-    }
-    const s = settingsJson();
-    expect(s).toMatchObject({
-      allowanceOverride: 2500,
-      language: 'fr',
-      refreshMinutes: 15,
-      thresholds: [50, 80, 100],
-      notifications: { thresholds: true, accessBroken: true, periodReset: false },
-      launchAtLogin: true,
-    });
-    const all = await run(['config', 'get', '--lang', 'en']);
-    expect(all.stdout).toContain('allowance = 2500');
-    expect(all.stdout).toContain('plan = (not set)');
-    expect((await run(['config', 'unset', 'allowance'])).code).toBe(EXIT.ok);
-    expect(settingsJson().allowanceOverride).toBeNull();
-    expect((await run(['config', 'unset', 'interval'])).code).toBe(EXIT.ok);
-    expect(settingsJson().refreshMinutes).toBe(5);
-  });
+  it(
+    'sets, shows and unsets every user setting, validated by the settings schema',
+    { timeout: 60_000 },
+    async () => {
+      const expected: Record<string, unknown> = {};
+      for (const [key, value, saved] of [
+        ['allowance', '2500', 2500],
+        ['lang', 'fr', 'fr'],
+        ['interval', '15', 15],
+        ['thresholds', '50,80,100', [50, 80, 100]],
+        ['notify.reset', 'off', false],
+        ['launch-at-login', 'on', true],
+      ] as const) {
+        const r = await run(['config', 'set', key, value]);
+        expect(r.code, `${key} ${r.stderr}`).toBe(EXIT.ok);
+        expected[key] = saved;
+      }
+      const got = JSON.parse((await run(['config', 'get', '--json'])).stdout);
+      expect(got).toMatchObject(expected);
+      const s = settingsJson();
+      expect(s).toMatchObject({
+        allowanceOverride: 2500,
+        language: 'fr',
+        refreshMinutes: 15,
+        thresholds: [50, 80, 100],
+        notifications: { thresholds: true, accessBroken: true, periodReset: false },
+        launchAtLogin: true,
+      });
+      const all = await run(['config', 'get', '--lang', 'en']);
+      expect(all.stdout).toContain('allowance = 2500');
+      expect(all.stdout).toContain('plan = (not set)');
+      expect((await run(['config', 'unset', 'allowance'])).code).toBe(EXIT.ok);
+      expect(settingsJson().allowanceOverride).toBeNull();
+      expect((await run(['config', 'unset', 'interval'])).code).toBe(EXIT.ok);
+      expect(settingsJson().refreshMinutes).toBe(5);
+    },
+  );
 
-  it('refuses a bad value with a clear reason and leaves the file as it was', async () => {
-    await run(['config', 'set', 'interval', '10']);
-    const before = readFileSync(settingsFile(), 'utf8');
-    for (const [key, value, why] of [
-      ['plan', 'platinum', 'plan must be one of free, pro, pro+, max, business, enterprise'],
-      ['interval', '0', 'interval must be whole minutes from 1 to 1440'],
-      ['interval', '2000', 'interval must be whole minutes from 1 to 1440'],
-      ['interval', '2.5', 'interval must be whole minutes from 1 to 1440'],
-      ['allowance', '0', 'allowance must be a positive number'],
-      ['allowance', 'lots', 'allowance must be a positive number'],
-      ['thresholds', '75,abc', 'thresholds must be percentages from 1 to 1000'],
-      ['thresholds', '0,2000', 'thresholds must be percentages from 1 to 1000'],
-      ['lang', 'de', 'lang must be one of en, zh, fr'],
-      ['notify.access', 'maybe', 'notify.access must be on or off'],
-    ] as const) {
-      const r = await run(['config', 'set', key, value]);
-      expect(r.code, `${key}=${value}`).toBe(EXIT.usage);
-      expect(r.stderr).toContain(why);
-    }
-    const insecure = await run(['config', 'set', 'api-url', 'http://example.com']);
-    expect(insecure.code).toBe(EXIT.usage);
-    expect(insecure.stderr).toContain('plain http');
-    const unknown = await run(['config', 'set', 'colour', 'blue']);
-    expect(unknown.code).toBe(EXIT.usage);
-    expect(unknown.stderr).toContain('unknown setting "colour"; the settings are: plan, allowance');
-    expect(readFileSync(settingsFile(), 'utf8')).toBe(before);
-  });
+  it(
+    'refuses a bad value with a clear reason and leaves the file as it was',
+    { timeout: 60_000 },
+    async () => {
+      await run(['config', 'set', 'interval', '10']);
+      const before = readFileSync(settingsFile(), 'utf8');
+      for (const [key, value, why] of [
+        ['plan', 'platinum', 'plan must be one of free, pro, pro+, max, business, enterprise'],
+        ['interval', '0', 'interval must be whole minutes from 1 to 1440'],
+        ['interval', '2000', 'interval must be whole minutes from 1 to 1440'],
+        ['interval', '2.5', 'interval must be whole minutes from 1 to 1440'],
+        ['allowance', '0', 'allowance must be a positive number'],
+        ['allowance', 'lots', 'allowance must be a positive number'],
+        ['thresholds', '75,abc', 'thresholds must be percentages from 1 to 1000'],
+        ['thresholds', '0,2000', 'thresholds must be percentages from 1 to 1000'],
+        ['lang', 'de', 'lang must be one of en, zh, fr'],
+        ['notify.access', 'maybe', 'notify.access must be on or off'],
+      ] as const) {
+        const r = await run(['config', 'set', key, value]);
+        expect(r.code, `${key}=${value}`).toBe(EXIT.usage);
+        expect(r.stderr).toContain(why);
+      }
+      const insecure = await run(['config', 'set', 'api-url', 'http://example.com']);
+      expect(insecure.code).toBe(EXIT.usage);
+      expect(insecure.stderr).toContain('plain http');
+      const unknown = await run(['config', 'set', 'colour', 'blue']);
+      expect(unknown.code).toBe(EXIT.usage);
+      expect(unknown.stderr).toContain('unknown setting "colour"; the settings are: plan, allowance');
+      expect(readFileSync(settingsFile(), 'utf8')).toBe(before);
+    },
+  );
 
   it('every command the status output suggests works as printed', async () => {
     fake = await startFakeGitHub(scenarios.patCreditsPro);
@@ -249,7 +267,7 @@ describe('--api-url mistakes name the address and the cause', () => {
 });
 
 describe('option errors and auth remove in scripts', () => {
-  it('says what is wrong with an option in the app’s words, translated', async () => {
+  it('says what is wrong with an option in the app’s words, translated', { timeout: 60_000 }, async () => {
     const unknown = await run(['--plna', 'pro']);
     expect(unknown.code).toBe(EXIT.usage);
     expect(unknown.stderr.trim()).toBe('copilot-meter: unknown option --plna. Try `copilot-meter --help`.');

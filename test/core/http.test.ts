@@ -80,7 +80,7 @@ describe('FetchHttp', () => {
     fake.addFault(faults.slow('/user', 400));
     const started = Date.now();
     const e = await rejection(get(`${fake.url}/user`, { timeoutMs: 100 }));
-    expect(errorInfo(e)).toEqual({ kind: 'timeout', timeoutMs: 100 });
+    expect(errorInfo(e)).toEqual({ kind: 'timeout', timeoutMs: 100, address: new URL(fake.url).host });
     expect(Date.now() - started).toBeLessThan(350);
   });
 

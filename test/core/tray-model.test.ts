@@ -78,6 +78,19 @@ describe('icon level', () => {
 });
 
 describe('tray tooltip', () => {
+  it('rounds the share used and the share left down, like every other face', () => {
+    for (const [percent, label, line] of [
+      [0.0625, '0', '0 % used · 99 % left'],
+      [0.8, '0', '0 % used · 99 % left'],
+      [99.6, '99', '99 % used · 0 % left'],
+    ] as const) {
+      const v = trayView({ ...base, snapshot: snapshotAt(NOW - 60_000, percent) }, en, NOW, opts);
+      expect(v.iconLabel).toBe(label);
+      expect(v.title).toBe(`${label} %`);
+      expect(v.tooltip).toContain(line);
+    }
+  });
+
   it('says account, plan, used of allowance, percent used and left, reset and update time', () => {
     const v = trayView(base, en, NOW, opts);
     expect(v.iconLabel).toBe('30');

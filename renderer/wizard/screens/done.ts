@@ -1,6 +1,6 @@
 /** Step 5, All set: where the token went, the first reading, the legacy file's fate, and the Usage window. */
 import type { UsageSnapshot } from '../../../shared/domain';
-import { percentLeft } from '../../../shared/format';
+import { percentLeft, roundPercent } from '../../../shared/format';
 import { api } from '../../kit/bridge';
 import { h } from '../../kit/dom';
 import { t, tr } from '../../kit/i18n';
@@ -34,7 +34,8 @@ function reading(s: UsageSnapshot): HTMLElement {
             role: 'meter',
             'aria-valuemin': 0,
             'aria-valuemax': 100,
-            'aria-valuenow': Math.round(left),
+            // What a screen reader announces: the same rounded-down share as the text beside it.
+            'aria-valuenow': roundPercent(left),
             'aria-label': pct ?? '',
           },
           fill(left),
