@@ -31,6 +31,8 @@ export interface PreventableEvent {
 
 /** The slice of WebContents the wizard window touches. */
 export interface WizardWebContents {
+  /** Electron's unique id of this webContents (an IPC event's sender carries it too). */
+  readonly id: number;
   /** The URL of the page as Electron loaded it (loadFile builds it its own way; see pageUrlOf). */
   getURL(): string;
   on(event: 'will-navigate', listener: (e: PreventableEvent) => void): unknown;
@@ -211,8 +213,12 @@ export function createWizardWindows(deps: WizardWindowDeps): WizardWindows {
     },
     openAllowedExternal,
     pageUrlOf(sender) {
-      if (!current || current.isDestroyed() || sender === null || current.webContents !== sender) return null;
-      const url = current.webContents.getURL();
+      if (!current || current.isDestroyed() || typeof sender !== 'object' || sender === null) return null;
+      const wc = current.webContents;
+      // The same object, or (should Electron hand out another wrapper) the same unique webContents id.
+      const id = (sender as { id?: unknown }).id;
+      if (sender !== wc && !(typeof id === 'number' && id === wc.id)) return null;
+      const url = wc.getURL();
       // Navigation is refused, so this is the wizard page; a window still on about:blank (or anything not a
       // local file) answers nothing.
       return url.startsWith('file:') ? url : null;

@@ -7,7 +7,8 @@
  * binary cannot run here (e2e/electron.test.ts does that where it can).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -107,7 +108,7 @@ function boot(
         LANG: 'en_US.UTF-8',
         TZ: 'UTC',
         COPILOT_METER_CONFIG_DIR: join(home!, 'config'),
-        BOOT_DIST: dist,
+        BOOT_DIST: env.BOOT_DIST ?? dist,
         BOOT_APP_ARGS: JSON.stringify(appArgs),
         ...env,
       },
@@ -121,7 +122,7 @@ function boot(
     const timer = setTimeout(() => {
       killed = true;
       child.kill('SIGKILL');
-    }, 50_000);
+    }, 80_000);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -142,7 +143,7 @@ function expectClean(r: Report): void {
   expect(r.unhandled).toEqual([]);
 }
 
-describe('the built app booted under Node with a recording electron', { timeout: 60_000 }, () => {
+describe('the built app booted under Node with a recording electron', { timeout: 100_000 }, () => {
   it('with a token and --api-url: lifecycle first, then the tray reads, refreshes, reopens setup and quits', async () => {
     fake = await startFakeGitHub(scenarios.patPremiumPro);
     makeHome();
@@ -265,6 +266,24 @@ describe('the built app booted under Node with a recording electron', { timeout:
     expect((calls.tray as TrayReport).tooltip).toContain('90 / 300 premium requests used');
     expect(r.steps.closed).toMatchObject({ closed: { ok: true }, destroyed: true });
     expect((r.steps.quit.app as AppState).calls).toContain('quit');
+  });
+
+  it('installed under a path with %, [, ], ^, spaces and non-ASCII letters: the wizard’s calls are still answered', async () => {
+    fake = await startFakeGitHub(scenarios.patPremiumPro);
+    const h = makeHome({ version: 1 });
+    const install = join(h, 'Zoë [beta] 50%20^ 应用', 'resources');
+    mkdirSync(install, { recursive: true });
+    cpSync(dist, join(install, 'dist'), { recursive: true });
+    const { report: r } = await boot('wizard', { BOOT_PAT: FAKE_PAT, BOOT_DIST: join(install, 'dist') }, [
+      '--api-url',
+      fake.url,
+    ]);
+    expectClean(r);
+    // The page URL as Electron's loadFile makes it: not what pathToFileURL gives for this path.
+    const url = (r.steps.opened.window as WindowReport).url;
+    expect(url).not.toBe(pathToFileURL((r.steps.opened.window as WindowReport).loaded).href);
+    expect(r.steps.calls.check).toMatchObject({ ok: true, value: { login: 'octocat' } });
+    expect(r.steps.calls.saved).toMatchObject({ ok: true });
   });
 
   it('as a second instance: asks the first to open setup and quits, touching nothing', async () => {

@@ -116,6 +116,7 @@ describe('the sender check on unusual install paths', () => {
   class LoadingWindow {
     url = 'about:blank';
     readonly webContents = {
+      id: 7,
       getURL: () => this.url,
       on: () => undefined,
       setWindowOpenHandler: () => undefined,

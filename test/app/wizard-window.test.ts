@@ -39,6 +39,7 @@ class StandInWindow implements WizardWindow {
       return this;
     };
     this.webContents = {
+      id: StandInWindow.made.length,
       getURL: () => (this.loaded ? `file://${this.loaded}` : ''),
       on: (event: string, listener: (e: PreventableEvent) => void) => on(`wc:${event}`, listener),
       setWindowOpenHandler: (handler) => {

@@ -45,7 +45,7 @@ process.on('uncaughtException', (e) =>
 );
 
 const tick = () => new Promise((r) => setImmediate(r));
-async function waitFor(what, cond, ms = 15_000) {
+async function waitFor(what, cond, ms = 40_000) {
   const until = Date.now() + ms;
   while (!cond()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
@@ -237,7 +237,8 @@ const scenarios = {
   async slowKeychain() {
     await start();
     await waitFor('the tray', () => boot.trays.length === 1);
-    await tick();
+    // keytar is loaded with import() on first use: the read starts once that import resolved.
+    await waitFor('the keychain read to start', () => keytar.waiting.length > 0);
     report.steps.waiting = { tray: trayReport(), app: appState(), pendingReads: keytar.waiting.length };
     boot.app.emit('second-instance', {}, [process.execPath], process.cwd());
     await waitFor('the wizard window', () => boot.windows.length === 1);
@@ -269,7 +270,7 @@ const guard = setTimeout(() => {
   report.error = 'driver timed out';
   console.log(`BOOT-REPORT ${JSON.stringify(report)}`);
   process.exit(3);
-}, 40_000);
+}, 60_000);
 run().then(
   () => {
     clearTimeout(guard);
