@@ -27,6 +27,8 @@ export const USAGE_MIN_SIZE = { width: 480, height: 480 };
 
 /** The slice of WebContents the Usage window touches. */
 export interface UsageWebContents {
+  /** Electron's unique id of this webContents (an IPC event's sender carries it too). */
+  readonly id: number;
   getURL(): string;
   on(
     event: 'will-navigate' | 'will-redirect' | 'will-attach-webview',
@@ -216,8 +218,12 @@ export function createUsageWindows(deps: UsageWindowDeps): UsageWindows {
       if (current && !current.isDestroyed()) current.close();
     },
     pageUrlOf(sender) {
-      if (!current || current.isDestroyed() || sender === null || current.webContents !== sender) return null;
-      const url = current.webContents.getURL();
+      if (!current || current.isDestroyed() || typeof sender !== 'object' || sender === null) return null;
+      const wc = current.webContents;
+      // As the wizard's: the same object, or the same unique webContents id.
+      const id = (sender as { id?: unknown }).id;
+      if (sender !== wc && !(typeof id === 'number' && id === wc.id)) return null;
+      const url = wc.getURL();
       return url.startsWith('file:') ? url : null;
     },
     saveFile,

@@ -49,6 +49,7 @@ class StandInWindow implements UsageWindow {
       return this;
     };
     this.webContents = {
+      id: 40 + StandInWindow.made.length,
       getURL: () => (this.loaded ? `file://${this.loaded}` : 'about:blank'),
       on: (event: string, listener: Listener) => on(`wc:${event}`, listener),
       setWindowOpenHandler: (handler) => void (this.windowOpen = handler),
@@ -220,6 +221,8 @@ describe('the Usage window', () => {
     const win = StandInWindow.made[0]!;
     expect(w.pageUrlOf(win.webContents)).toBe(`file://${win.loaded}`);
     expect(w.pageUrlOf({ getURL: () => `file://${win.loaded}` })).toBeNull();
+    expect(w.pageUrlOf({ id: win.webContents.id })).toBe(`file://${win.loaded}`);
+    expect(w.pageUrlOf({ id: win.webContents.id + 1 })).toBeNull();
     w.close();
     expect(w.pageUrlOf(win.webContents)).toBeNull();
   });
