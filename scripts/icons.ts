@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HIDDEN_LABEL, POOL_LABEL } from '../shared/format';
 import { renderAppIcon } from '../main/core/icon/app-icon';
 import { createBitmap, type Bitmap } from '../main/core/icon/raster';
 import {
@@ -34,6 +35,10 @@ export const SAMPLES: Array<{ label: string; level: Level }> = [
   { label: '42', level: 'stale' },
   { label: '!', level: 'error' },
   { label: '?', level: 'unconfigured' },
+  // An organisation pool (no personal cap) and a hidden seat (no number): round faces, never a percentage.
+  { label: POOL_LABEL, level: 'pool' },
+  { label: HIDDEN_LABEL, level: 'hidden' },
+  { label: POOL_LABEL, level: 'stale' },
   ...['12', '34', '56', '78', '90', '5'].map((label) => ({ label, level: 'normal' as Level })),
 ];
 
@@ -43,7 +48,13 @@ const save = (path: string, bmp: Bitmap) => {
   written.push(path);
 };
 const safe = (label: string) =>
-  label.replace('+', 'plus').replace('∞', 'inf').replace('?', 'q').replace('!', 'x');
+  label
+    .replace('+', 'plus')
+    .replace('∞', 'inf')
+    .replace('?', 'q')
+    .replace('!', 'x')
+    .replace(POOL_LABEL, 'pool')
+    .replace(HIDDEN_LABEL, 'hidden');
 
 for (const { label, level } of SAMPLES) {
   for (const scale of [1, 2] as const) {

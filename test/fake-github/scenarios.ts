@@ -3,10 +3,18 @@
  * `npm run fake-github -- --scenario patCreditsPro`. Tokens are obviously fake (…FAKE…) and safe to print.
  */
 import {
+  billingAiUnits,
+  billingBadQuantities,
   billingCreditsMultiModel,
   billingEmpty,
+  billingOverflowingQuantities,
   billingPremiumPro,
+  billingPricedOverage,
+  billingUnknownUnit,
+  internalBudgetBusiness,
   internalBusiness,
+  internalHiddenSeat,
+  internalPoolSeat,
   internalFreeLimited,
   internalProPremium,
   internalTokenBilledBusiness,
@@ -83,6 +91,46 @@ export const scenarios = {
   tokenBilledBusiness: {
     tokens: { [FAKE_OAUTH]: oauth },
     internalUser: { [FAKE_LOGIN]: internalTokenBilledBusiness },
+  },
+  /** Organisation pool seat (§7): 31 AI credits used, no personal limit, pool of ACME. */
+  poolSeat: {
+    tokens: { [FAKE_OAUTH]: oauth },
+    internalUser: { [FAKE_LOGIN]: internalPoolSeat },
+  },
+  /** User-level budget on an organisation seat: 4,004 of 10,000 AI credits (GitHub's entitlement is the cap). */
+  budgetSeat: {
+    tokens: { [FAKE_OAUTH]: oauth },
+    internalUser: { [FAKE_LOGIN]: internalBudgetBusiness },
+  },
+  /** A seat whose use GitHub hides from its user: every bucket unlimited, entitlement 0, nothing used said. */
+  hiddenSeat: {
+    tokens: { [FAKE_OAUTH]: oauth },
+    internalUser: { [FAKE_LOGIN]: internalHiddenSeat },
+  },
+  /** Billing items with the unit spelled "ai-units" / "copilot_ai_unit" (750.5 AI credits, Pro). */
+  patAiUnits: {
+    tokens: { [FAKE_PAT]: pat },
+    billing: { [FAKE_LOGIN]: { aiCredits: billingAiUnits, premium: billingEmpty } },
+  },
+  /** Billing items whose quantities are "NaN", "Infinity" or negative: unrecognised, never 0. */
+  patBadQuantities: {
+    tokens: { [FAKE_PAT]: pat },
+    billing: { [FAKE_LOGIN]: { aiCredits: billingBadQuantities, premium: billingEmpty } },
+  },
+  /** Two quantities of 1e308 whose sum overflows: unrecognised, never ∞. */
+  patOverflowingQuantities: {
+    tokens: { [FAKE_PAT]: pat },
+    billing: { [FAKE_LOGIN]: { aiCredits: billingOverflowingQuantities, premium: billingEmpty } },
+  },
+  /** A Copilot item in an unknown unit ("tokens"): unrecognised, not skipped. */
+  patUnknownUnit: {
+    tokens: { [FAKE_PAT]: pat },
+    billing: { [FAKE_LOGIN]: { aiCredits: billingUnknownUnit, premium: billingEmpty } },
+  },
+  /** Priced items past Pro's 1,500 credits: 1,820 used, worth US$18.20, US$3.20 billed beyond the plan. */
+  patPricedOverage: {
+    tokens: { [FAKE_PAT]: pat },
+    billing: { [FAKE_LOGIN]: { aiCredits: billingPricedOverage, premium: billingEmpty } },
   },
   /** Copilot Free (copilot_plan "individual", sku free_limited_copilot, limited/monthly quotas). */
   freePlan: {

@@ -68,6 +68,8 @@ type WorldAnswer = CallResult<BillingUsage>;
 /**
  * - items in exactly one world ⇒ that world; items in both (a month that switched) ⇒ credits, the world the
  *   account is in now;
+ * - an answer that cannot be read (responseShape) ⇒ that error, unless the credits world has items: an
+ *   unreadable world is never papered over by the other one's empty (or older) answer;
  * - a transient failure and no items elsewhere ⇒ that failure (we cannot tell the world);
  * - both answered empty ⇒ credits from CREDITS_SINCE on, else requests;
  * - one answered (even empty), the other failed (404: the world does not exist for this account) ⇒ the answer;
@@ -81,8 +83,14 @@ export function decideWorld(
   const c = credits.ok ? credits.value : null;
   const r = requests.ok ? requests.value : null;
   if (c && c.items > 0) return { ok: true, unit: 'credits', usage: c };
-  if (r && r.items > 0) return { ok: true, unit: 'requests', usage: r };
   const errors = [credits, requests].filter((x): x is Extract<WorldAnswer, { ok: false }> => !x.ok);
+  // An AI-credits answer that cannot be read (a quantity "NaN", a unit nobody knows) is never replaced by the
+  // other world's answer: that would show the credits user a made-up reading (0 used, or old requests).
+  const unreadable = !credits.ok && credits.error.kind === 'responseShape' ? credits.error : null;
+  if (unreadable) return { ok: false, error: unreadable, bothNotFound: false };
+  if (r && r.items > 0) return { ok: true, unit: 'requests', usage: r };
+  const shape = errors.find((e) => e.error.kind === 'responseShape');
+  if (shape) return { ok: false, error: shape.error, bothNotFound: false };
   const transient = errors.find((e) => isTransientInfo(e.error));
   if (transient) return { ok: false, error: transient.error, bothNotFound: false };
   if (c && r) {

@@ -106,3 +106,37 @@ describe('real billing usage bodies', () => {
     if (models) expect(u.models.map((m) => m.model)).toEqual(models);
   });
 });
+
+describe('real billing usage bodies: unit spellings and money', () => {
+  it('B09 (org summary, sku copilot_ai_unit, unitType ai-units) counts every credit, exactly, with its worth', () => {
+    const u = parseBillingUsage(body('B09'));
+    expect(u).toMatchObject({ unit: 'credits', used: 298.698546, items: 1 });
+    expect(u.cost).toEqual({ currency: 'USD', gross: 2.98698546, included: 2.98698546, billed: 0 });
+  });
+
+  it('B10 (ai-units, no discount or net amounts) counts the credits and tells no made-up cost', () => {
+    const u = parseBillingUsage(body('B10'), { unit: 'credits' });
+    expect(u).toMatchObject({ unit: 'credits', used: 68.5548, cost: null });
+  });
+
+  it('B07 (enterprise, a few credits billed) keeps GitHub’s exact amounts, billed beyond the plan included', () => {
+    const u = parseBillingUsage(body('B07'), { unit: 'credits' });
+    expect(u.used).toBe(5622.75012);
+    expect(u.overage).toBe(1.62087);
+    expect(u.cost).toEqual({
+      currency: 'USD',
+      gross: 56.2275012,
+      included: 56.2112925,
+      billed: 0.0162087,
+    });
+  });
+
+  it('B03 (product "Copilot AI Credits", sku "AI Credit") prices each model', () => {
+    const u = parseBillingUsage(body('B03'), { unit: 'credits' });
+    expect(u.models[0]).toEqual({
+      model: 'Gemini 3.1 Pro',
+      used: 12.5,
+      cost: { currency: 'USD', gross: 0.125, included: 0.125, billed: 0 },
+    });
+  });
+});
