@@ -69,8 +69,11 @@ const targets = [
 ];
 
 mkdirSync(r('dist'), { recursive: true });
-// Files of the old flat layout (dist/renderer/index.html …) would be a second, stale wizard: start clean.
-rmSync(r('dist/renderer'), { recursive: true, force: true });
+// Files of the old flat layout (dist/renderer/index.html …) would be a second, stale wizard. Only those go: the
+// test files build in parallel, and a folder removed under another test's open page would fail that test.
+for (const f of ['index.html', 'wizard.js', 'wizard.js.map', 'style.css']) {
+  rmSync(r(`dist/renderer/${f}`), { force: true });
+}
 const started = Date.now();
 const results = await Promise.all(
   targets

@@ -272,9 +272,14 @@ export async function readPatBilling(
     const sibling = await askSibling(ctx, strategy, login, attempts);
     plan = sibling?.plan ?? null;
     memory.plans.set(planKey, { plan, at: now });
-    if (world.usage.items === 0 && sibling && (sibling.used ?? 0) > 0) {
-      // Personal billing shows nothing while the Copilot seat shows use: the seat is billed to an organization.
-      // Not a 0 % reading: the chain goes on to the Copilot sign-in, which sees the seat.
+    if (
+      world.usage.items === 0 &&
+      sibling &&
+      ((sibling.used ?? 0) > 0 || sibling.seat.billing === 'organization')
+    ) {
+      // Personal billing shows nothing while the Copilot seat shows use, or is an organisation's seat (a pool, a
+      // budget, a hidden seat, even on the 1st with nothing used yet): the seat is billed to an organization.
+      // Not a 0 % reading: the chain goes on to the Copilot sign-in, which sees the seat as it is.
       return {
         ok: false,
         error: {
