@@ -37,9 +37,12 @@ describeIfAvailable(
   let dir: string | null = null;
 
   beforeAll(() => {
-    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], {
-      env: { ...process.env, QUIET_BUILD: '1' },
-    });
+    // `npm test` builds first; building again would race the Chromium e2e (the build empties dist/renderer).
+    if (!existsSync(join(root, 'dist/app/main.cjs'))) {
+      execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], {
+        env: { ...process.env, QUIET_BUILD: '1' },
+      });
+    }
   });
   afterEach(async () => {
     await app?.close().catch(() => undefined);

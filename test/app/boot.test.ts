@@ -7,7 +7,7 @@
  * binary cannot run here (e2e/electron.test.ts does that where it can).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,10 +72,14 @@ let fake: FakeGitHub | null = null;
 let home: string | null = null;
 
 beforeAll(() => {
-  // npm test builds first; building again here keeps `npx vitest run test/app/boot.test.ts` honest on its own.
-  execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], {
-    env: { ...process.env, QUIET_BUILD: '1' },
-  });
+  // `npm test` builds before any test runs. Building again here would race the Chromium e2e, which reads
+  // dist/renderer while the build empties it: only a missing bundle is built (run `npm run build` after changing
+  // the sources when running this file alone).
+  if (!existsSync(join(dist, 'app', 'main.cjs')) || !existsSync(join(dist, 'app', 'preload.cjs'))) {
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], {
+      env: { ...process.env, QUIET_BUILD: '1' },
+    });
+  }
 });
 afterEach(async () => {
   await fake?.close();

@@ -37,8 +37,10 @@ export function organizationsOf(body: Record<string, unknown>): string[] {
   const add = (x: unknown) => {
     const name = str(x);
     if (name === null || out.length >= MAX_ORGS) return;
-    // Printable text only: a control character in a tooltip or a terminal could do harm.
-    const clean = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').slice(0, MAX_ORG_LENGTH);
+    // Printable text only: a control character (or a bidi override) in a tooltip or a terminal could do harm.
+    const clean = name
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+      .slice(0, MAX_ORG_LENGTH);
     if (clean && !out.some((o) => o.toLowerCase() === clean.toLowerCase())) out.push(clean);
   };
   for (const key of ['organization_login_list', 'organization_list']) {

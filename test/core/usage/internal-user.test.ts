@@ -105,7 +105,7 @@ describe('parseCopilotInternalUser', () => {
     const body = {
       ...fx.internalTokenBilledBusiness,
       organization_login_list: ['acme', 42, '', 'ACME', 'initech\u0007'],
-      organization_list: [{ login: 'globex' }, { name: 'Umbrella' }, 'hooli', null, { id: 3 }],
+      organization_list: [{ login: 'globex' }, { name: 'Umbrella' }, 'hooli\u202e', null, { id: 3 }],
     };
     expect(parseCopilotInternalUser(body).seat.organizations).toEqual([
       'acme',
