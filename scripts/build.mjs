@@ -69,9 +69,10 @@ const targets = [
 ];
 
 mkdirSync(r('dist'), { recursive: true });
-// Files of the old flat layout (dist/renderer/index.html …) would be a second, stale wizard. Only those go: the
-// test files build in parallel, and a folder removed under another test's open page would fail that test.
-for (const f of ['index.html', 'wizard.js', 'wizard.js.map', 'style.css']) {
+// Files of the old flat layout (dist/renderer/index.html …) would be a second, stale wizard: remove those only.
+// Not the whole folder: tests build while other tests read dist/renderer/<window>/ (a removed folder is a page
+// that is not found for a moment).
+for (const f of ['index.html', 'style.css', 'wizard.js', 'wizard.js.map']) {
   rmSync(r(`dist/renderer/${f}`), { force: true });
 }
 const started = Date.now();

@@ -9,6 +9,7 @@
 import type { RefreshResult, UsageSnapshot } from '../../shared/domain';
 import type { ErrorInfo } from '../../shared/errors';
 import { describeError, type Translator } from '../../shared/i18n';
+import { seatNote, seatOf } from '../../shared/seat';
 import type { Settings } from '../settings/types';
 import { activeTokenExpiry, tokenExpiresSoon } from './token-expiry';
 import { formatDay, type FormatOptions } from './tray-model';
@@ -96,26 +97,32 @@ export function evaluateAlerts(
   const date = s.resetAt ? formatDay(s.resetAt, tr, opts) : '?';
   const used = tr.num(s.used, 2);
   const allowance = tr.num(s.allowance);
+  // Whose cap it is, when it is not the user's plan: a user-level budget stops use when it is reached.
+  const note = seatOf(s).kind === 'budget' ? seatNote(s, tr) : null;
+  const stop = tr.lang === 'zh' ? '。' : '.';
+  const withNote = (body: string) => (note ? `${body} ${note}${stop}` : body);
   notifications.push(
     top >= 100
       ? {
           kind: 'threshold',
           threshold: top,
           title: t('tray.notice.over.title'),
-          body: t('tray.notice.over.body', { used, allowance, unit, date }),
+          body: withNote(t('tray.notice.over.body', { used, allowance, unit, date })),
           action: 'openBilling',
         }
       : {
           kind: 'threshold',
           threshold: top,
           title: t('tray.notice.threshold.title', { percent: top }),
-          body: t('tray.notice.threshold.body', {
-            used,
-            allowance,
-            unit,
-            date,
-            left: tr.num(Math.max(0, s.remaining ?? 0), 2),
-          }),
+          body: withNote(
+            t('tray.notice.threshold.body', {
+              used,
+              allowance,
+              unit,
+              date,
+              left: tr.num(Math.max(0, s.remaining ?? 0), 2),
+            }),
+          ),
           action: 'openBilling',
         },
   );

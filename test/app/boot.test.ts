@@ -15,7 +15,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { FAKE_OAUTH, FAKE_PAT, scenarios } from '../fake-github/scenarios';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
-import { PALETTE } from '../../main/core/icon/render';
+import { encodePng, PALETTE, renderIcon } from '../../main/core/icon/render';
+import { createRequire } from 'node:module';
 import { CHANNELS, methodOf } from '../../shared/ipc';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -340,5 +341,61 @@ describe('the built app booted under Node with a recording electron', { timeout:
     expect(r.final.windows).toBe(0);
     expect(stderr).toContain('--api-url');
     expect(stderr).toContain('example.com');
+  });
+});
+
+describe('the recording electron refuses what Electron refuses', () => {
+  /** A fresh copy of the stand-in (its state is per module instance). */
+  function fresh() {
+    const require = createRequire(import.meta.url);
+    const path = require.resolve('./boot/fake-electron.cjs');
+    delete require.cache[path];
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return require(path) as any;
+  }
+  const png = encodePng(renderIcon({ label: '42', level: 'normal', scale: 1, template: false }));
+
+  it('a tray, window, menu or notification before ready', () => {
+    const e = fresh();
+    expect(() => new e.Tray(e.nativeImage.createFromBuffer(png))).toThrow(/before the app is ready/);
+    expect(() => new e.BrowserWindow({})).toThrow(/before the app is ready/);
+    expect(() => e.Menu.buildFromTemplate([{ label: 'x' }])).toThrow(/before the app is ready/);
+    expect(() => new e.Notification({ title: 't', body: 'b' })).toThrow(/before the app is ready/);
+    // Taking away the default menu is allowed before ready.
+    expect(() => e.Menu.setApplicationMenu(null)).not.toThrow();
+  });
+
+  it('a menu item with no label, role or separator type; a second handler on a channel', () => {
+    const e = fresh();
+    e.__boot.emitReady();
+    expect(() => e.Menu.buildFromTemplate([{ id: 'x', enabled: false }])).toThrow(/label, role or type/);
+    expect(() => e.Menu.buildFromTemplate([{ label: 'x', submenu: [{ type: 'normal' }] }])).toThrow(
+      /label, role/,
+    );
+    expect(() => e.Menu.buildFromTemplate([{ type: 'separator' }, { role: 'quit' }])).not.toThrow();
+    e.ipcMain.handle('setup:getState', () => 1);
+    expect(() => e.ipcMain.handle('setup:getState', () => 2)).toThrow(/second handler/);
+  });
+
+  it('a relative or missing preload, and loadFile of a missing file', async () => {
+    const e = fresh();
+    e.__boot.emitReady();
+    expect(() => new e.BrowserWindow({ webPreferences: { preload: 'dist/app/preload.cjs' } })).toThrow(
+      /absolute/,
+    );
+    expect(() => new e.BrowserWindow({ webPreferences: { preload: '/nowhere/preload.cjs' } })).toThrow(
+      /preload/,
+    );
+    const win = new e.BrowserWindow({ webPreferences: { preload: join(dist, 'app', 'preload.cjs') } });
+    await expect(win.loadFile('/nowhere/index.html')).rejects.toThrow(/ERR_FILE_NOT_FOUND/);
+  });
+
+  it('a tray used after destroy, and a context menu that is not a Menu', () => {
+    const e = fresh();
+    e.__boot.emitReady();
+    const tray = new e.Tray(e.nativeImage.createFromBuffer(png));
+    expect(() => tray.setContextMenu([{ label: 'x' }])).toThrow(/Menu/);
+    tray.destroy();
+    expect(() => tray.setToolTip('x')).toThrow(/destroyed/);
   });
 });

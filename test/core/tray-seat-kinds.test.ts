@@ -117,6 +117,8 @@ describe('tray: user-level budget', () => {
     const near = { ...s, used: 9_100, percentUsed: 91, remaining: 900 };
     const r = evaluateAlerts(EMPTY_MEMORY, { ok: true, snapshot: near }, state(near).settings, en, opts);
     expect(r.notifications.map((n) => n.threshold)).toEqual([90]);
+    expect(r.notifications[0]!.body).toContain('9,100 / 10,000 AI credits used');
+    expect(r.notifications[0]!.body).toContain('User budget set by your organisation (acme).');
   });
 });
 
