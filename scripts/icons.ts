@@ -24,7 +24,7 @@ mkdirSync(outDir, { recursive: true });
 mkdirSync(buildDir, { recursive: true });
 
 /** One sample per state the tray can show, plus every digit so glyph shapes can be compared. */
-export const SAMPLES: Array<{ label: string; level: Level }> = [
+export const SAMPLES: Array<{ label: string; level: Level; pace?: { elapsed: number; used: number } }> = [
   { label: '0', level: 'normal' },
   { label: '42', level: 'normal' },
   { label: '∞', level: 'normal' },
@@ -40,6 +40,11 @@ export const SAMPLES: Array<{ label: string; level: Level }> = [
   { label: HIDDEN_LABEL, level: 'hidden' },
   { label: POOL_LABEL, level: 'stale' },
   ...['12', '34', '56', '78', '90', '5'].map((label) => ({ label, level: 'normal' as Level })),
+  // Pace marker (bar = share used, tick = share of the month gone): behind pace, on pace, ahead of pace.
+  { label: '30', level: 'normal', pace: { elapsed: 0.6, used: 0.3 } },
+  { label: '50', level: 'normal', pace: { elapsed: 0.5, used: 0.5 } },
+  { label: '80', level: 'warning', pace: { elapsed: 0.4, used: 0.8 } },
+  { label: '95', level: 'critical', pace: { elapsed: 0.7, used: 0.95 } },
 ];
 
 const written: string[] = [];
@@ -56,13 +61,13 @@ const safe = (label: string) =>
     .replace(POOL_LABEL, 'pool')
     .replace(HIDDEN_LABEL, 'hidden');
 
-for (const { label, level } of SAMPLES) {
+for (const { label, level, pace } of SAMPLES) {
   for (const scale of [1, 2] as const) {
-    const suffix = scale === 2 ? '@2x' : '';
-    save(join(outDir, `${level}-${safe(label)}${suffix}.png`), renderIcon({ label, level, scale }));
+    const suffix = `${pace ? '-pace' : ''}${scale === 2 ? '@2x' : ''}`;
+    save(join(outDir, `${level}-${safe(label)}${suffix}.png`), renderIcon({ label, level, scale, pace }));
     save(
       join(outDir, `${level}-${safe(label)}-template${suffix}.png`),
-      renderIcon({ label, level, scale, template: true }),
+      renderIcon({ label, level, scale, template: true, pace }),
     );
   }
 }
@@ -82,15 +87,15 @@ bars.forEach((bg, b) => {
   for (let y = b * 4 * (cell + pad); y < (b + 1) * 4 * (cell + pad) + (b === 1 ? pad : 0); y++)
     for (let x = 0; x < sheet.width; x++) sheet.data.set([...bg, 255], (y * sheet.width + x) * 4);
 });
-SAMPLES.forEach(({ label, level }, i) => {
+SAMPLES.forEach(({ label, level, pace }, i) => {
   const x = pad + i * (cell + pad);
   bars.forEach((bg, b) => {
     const template = usesTemplateImage(level);
     const variants: Bitmap[] = [
-      enlarge(renderIcon({ label, level, scale: 1 }), 8),
-      enlarge(renderIcon({ label, level, scale: 2 }), 4),
-      enlarge(renderIcon({ label, level, scale: 1, template }), 8),
-      enlarge(renderIcon({ label, level, scale: 2, template }), 4),
+      enlarge(renderIcon({ label, level, scale: 1, pace }), 8),
+      enlarge(renderIcon({ label, level, scale: 2, pace }), 4),
+      enlarge(renderIcon({ label, level, scale: 1, template, pace }), 8),
+      enlarge(renderIcon({ label, level, scale: 2, template, pace }), 4),
     ];
     variants.forEach((v, r) => {
       // macOS tints template images: white on a dark bar.
@@ -107,8 +112,8 @@ const strip = createBitmap(SAMPLES.length * 24 + 8, 2 * 24 + 8);
 bars.forEach((bg, b) => {
   for (let y = 4 + b * 24; y < 4 + (b + 1) * 24; y++)
     for (let x = 0; x < strip.width; x++) strip.data.set([...bg, 255], (y * strip.width + x) * 4);
-  SAMPLES.forEach(({ label, level }, i) =>
-    blit(strip, renderIcon({ label, level, scale: 1 }), 8 + i * 24, 8 + b * 24),
+  SAMPLES.forEach(({ label, level, pace }, i) =>
+    blit(strip, renderIcon({ label, level, scale: 1, pace }), 8 + i * 24, 8 + b * 24),
   );
 });
 save(join(outDir, 'actual-size.png'), strip);

@@ -5,7 +5,18 @@
  */
 import type { RefreshResult } from '../../shared/domain';
 import { createTranslator, pickLanguage, type Translator } from '../../shared/i18n';
-import { EMPTY_MEMORY, evaluateAlerts, evaluateTokenExpiry, sameMemory, type Notice } from '../core/alerts';
+import {
+  EMPTY_MEMORY,
+  evaluateAlerts,
+  evaluateForecastAlert,
+  evaluateTokenExpiry,
+  sameMemory,
+  type Notice,
+} from '../core/alerts';
+import type { Outlook } from '../../shared/history';
+import type { UsageSnapshot } from '../../shared/domain';
+import { outlookOf } from '../core/history/outlook';
+import type { HistoryStore } from '../core/history/store';
 import { webHost } from '../core/github/url';
 import type { Clock, Random } from '../core/ports';
 import { createScheduler, type Scheduler, type SchedulerState } from '../core/scheduler';
@@ -69,6 +80,11 @@ export interface AppDeps {
   localeCandidates(): string[];
   /** Exposes state on globalThis for the Electron e2e test (COPILOT_METER_TEST_HOOK=1). */
   testHook?: boolean;
+  /**
+   * The daily history the refresh keeps (pass the same store to engine.refresh): pace and forecast are read from
+   * it for the tooltip, the menu, the icon and the forecast notice. Absent: no pace or forecast.
+   */
+  history?: HistoryStore;
 }
 
 export interface TrayApp {
@@ -155,6 +171,16 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
     void api.openExternal(url).catch(() => undefined); // eng-disable OPEN_EXTERNAL_JS_CHECK
   }
 
+  /** Pace and forecast of a reading, from the history file (figures only: core computes them). */
+  function outlookFor(snapshot: UsageSnapshot | null): Outlook | null {
+    if (!snapshot || !deps.history) return null;
+    try {
+      return outlookOf(snapshot, deps.history.readMonth(snapshot.account, snapshot.period), clock.now());
+    } catch {
+      return null;
+    }
+  }
+
   function render(): void {
     if (quitting) return;
     const st = scheduler.state();
@@ -168,6 +194,7 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
           refreshing: refreshing || starting,
           configured,
           settings: s,
+          outlook: outlookFor(st.snapshot),
         },
         tr,
         clock.now(),
@@ -180,7 +207,19 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
     const s = settings.get();
     const alerts = evaluateAlerts(memory, result, s, tr);
     const expiry = evaluateTokenExpiry(alerts.memory, s, clock.now(), tr);
-    const out = { memory: expiry.memory, notifications: [...alerts.notifications, ...expiry.notifications] };
+    const forecast = result.ok
+      ? evaluateForecastAlert(
+          expiry.memory,
+          result.snapshot,
+          outlookFor(result.snapshot)?.forecast ?? null,
+          s,
+          tr,
+        )
+      : { memory: expiry.memory, notifications: [] };
+    const out = {
+      memory: forecast.memory,
+      notifications: [...alerts.notifications, ...expiry.notifications, ...forecast.notifications],
+    };
     memory = out.memory;
     const patch: Partial<Settings> = {};
     // Compared with the file, not with the previous memory: a write that failed earlier is retried.

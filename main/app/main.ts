@@ -27,10 +27,10 @@ import { registerIpc } from './ipc';
 import { openElectronSettings } from './settings-electron';
 import { applicationMenu, confirmOpenHost, createWizardWindows, electronWizardDeps } from './wizard-window';
 import { activeAccountOf } from '../settings/accounts';
-import { apiOverride as readApiOverride } from './app-args';
-import { writeFile } from 'node:fs/promises';
 import { openHistory } from '../core/history/store';
 import { settingsDir } from '../settings/store';
+import { apiOverride as readApiOverride } from './app-args';
+import { writeFile } from 'node:fs/promises';
 import { createUsageService } from '../usage/service';
 import { registerUsageIpc } from './ipc';
 import { createUsageWindows, electronUsageDeps } from './usage-window';
@@ -57,6 +57,8 @@ async function main(): Promise<void> {
     return;
   }
   const settings = openElectronSettings(env);
+  // The daily history lives beside settings.json (shared with the CLI); see main/core/history/store.ts.
+  const history = openHistory({ dir: settingsDir(env) });
   // The keychain, plus the tokens a user chose to keep for this session only when it failed (one store for all).
   // Reads give up after READ_TIMEOUT_MS (an unlock prompt left open) and are reported as a locked keychain.
   const secrets = createSessionFallbackStore(createKeychainStore());
@@ -90,8 +92,8 @@ async function main(): Promise<void> {
   };
   const translator = () => createTranslator(pickLanguage([settings.get().language, ...localeCandidates()]));
 
-  // The Usage window: the reading the tray shows and the daily history, composed by an Electron-free service.
-  const history = openHistory({ dir: settingsDir(env) });
+  // The Usage window: the reading the tray shows and the daily history (above), composed by an Electron-free
+  // service.
   const usageWindows = createUsageWindows(
     electronUsageDeps(electron, {
       bounds: {
@@ -165,13 +167,14 @@ async function main(): Promise<void> {
     // controller counts such an account as set up even when hasCredential finds nothing.
     refresh: (signal, context) =>
       engine.refresh(
-        { ...refreshOptions(settings.get(), apiUrl()), keychainExpected: context.keychainExpected },
+        { ...refreshOptions(settings.get(), apiUrl()), keychainExpected: context.keychainExpected, history },
         signal,
       ),
     openSetup,
     openUsage,
     localeCandidates,
     testHook: env.vars.COPILOT_METER_TEST_HOOK === '1',
+    history,
   });
 }
 

@@ -2,7 +2,7 @@
  * Copies a TrayView onto the system tray: icon (1× and 2× from the renderer; on macOS a text title too, and a
  * template image while nothing is wrong), tooltip (the compact one on Windows) and context menu. Nothing is decided here; see main/core/tray-model.ts.
  */
-import { encodePng, renderIcon, usesTemplateImage } from '../core/icon/render';
+import { encodePng, paceCells, renderIcon, usesTemplateImage } from '../core/icon/render';
 import type { MenuItemModel, TrayAction, TrayView } from '../core/tray-model';
 import type { ElectronApi, ImageLike, MenuItemTemplate, TrayLike } from './electron-api';
 
@@ -14,12 +14,17 @@ export interface TrayPresenter {
 }
 
 /** macOS: a template image for calm levels, the coloured badge for warnings (see usesTemplateImage). */
-export function trayImage(api: ElectronApi, label: string, level: TrayView['level']): ImageLike {
+export function trayImage(
+  api: ElectronApi,
+  label: string,
+  level: TrayView['level'],
+  pace: TrayView['iconPace'] = null,
+): ImageLike {
   const template = api.platform === 'darwin' && usesTemplateImage(level);
-  const image = api.imageFromPng(encodePng(renderIcon({ label, level, scale: 1, template })));
+  const image = api.imageFromPng(encodePng(renderIcon({ label, level, scale: 1, template, pace })));
   image.addRepresentation({
     scaleFactor: 2,
-    buffer: encodePng(renderIcon({ label, level, scale: 2, template })),
+    buffer: encodePng(renderIcon({ label, level, scale: 2, template, pace })),
   });
   if (template) image.setTemplateImage(true);
   return image;
@@ -51,14 +56,15 @@ export function createTrayPresenter(api: ElectronApi, onAction: (action: TrayAct
   let lastIcon = '';
   return {
     render(view) {
-      const iconKey = `${view.iconLabel}|${view.level}`;
+      const p = view.iconPace ? paceCells(view.iconPace) : null;
+      const iconKey = `${view.iconLabel}|${view.level}|${p ? `${p.tick}.${p.bar}` : ''}`;
       if (!tray) {
-        tray = api.createTray(trayImage(api, view.iconLabel, view.level));
+        tray = api.createTray(trayImage(api, view.iconLabel, view.level, view.iconPace));
         // A left click shows nothing by default on Windows; people expect the menu there too.
         const t = tray;
         if (api.platform === 'win32') t.on('click', () => t.popUpContextMenu());
       } else if (iconKey !== lastIcon) {
-        tray.setImage(trayImage(api, view.iconLabel, view.level));
+        tray.setImage(trayImage(api, view.iconLabel, view.level, view.iconPace));
       }
       lastIcon = iconKey;
       if (api.platform === 'darwin') tray.setTitle(view.title);

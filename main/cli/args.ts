@@ -12,7 +12,7 @@ export const FORMATS = ['text', 'json', 'oneline', 'waybar'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface GlobalOptions {
-  command: 'status' | 'auth' | 'config' | 'help' | 'version';
+  command: 'status' | 'auth' | 'config' | 'help' | 'version' | 'history' | 'guard';
   /** Words after the command (auth/config subcommand and its operands). */
   rest: string[];
   format: Format;
@@ -25,6 +25,12 @@ export interface GlobalOptions {
   /** Seconds between refreshes for --watch (≥ 60), undefined when not watching. */
   watch?: number;
   noColor: boolean;
+  /** `history --months N`: months to show, the current one included (1..24, default 1). */
+  months?: number;
+  /** `history --csv`. */
+  csv: boolean;
+  /** `guard --min-left N` (units) or `N%` (of the allowance). */
+  minLeft?: { value: number; percent: boolean };
   /** Flags only `auth` understands, passed through untouched. */
   authFlags: { delete: boolean; sessionOnly: boolean; yes: boolean };
 }
@@ -79,6 +85,9 @@ export function parseCli(argv: readonly string[]): GlobalOptions {
         allowance: { type: 'string' },
         'token-stdin': { type: 'boolean' },
         watch: { type: 'string' },
+        months: { type: 'string' },
+        csv: { type: 'boolean' },
+        'min-left': { type: 'string' },
         'no-color': { type: 'boolean' },
         delete: { type: 'boolean' },
         'session-only': { type: 'boolean' },
@@ -96,6 +105,8 @@ export function parseCli(argv: readonly string[]): GlobalOptions {
   if (v.help || first === 'help') command = 'help';
   else if (v.version || first === 'version') command = 'version';
   else if (first === 'auth') command = 'auth';
+  else if (first === 'history') command = 'history';
+  else if (first === 'guard') command = 'guard';
   else if (first === 'config') command = 'config';
   else if (first !== undefined && first !== 'status')
     throw new UsageError('cli.err.unknownCommand', { command: first });
@@ -112,10 +123,24 @@ export function parseCli(argv: readonly string[]): GlobalOptions {
     rest: command === 'auth' || command === 'config' ? rest : [],
     format,
     tokenStdin: v['token-stdin'] ?? false,
+    csv: v.csv ?? false,
     noColor: v['no-color'] ?? false,
     authFlags: { delete: v.delete ?? false, sessionOnly: v['session-only'] ?? false, yes: v.yes ?? false },
   };
-  if (command === 'status' && rest.length > 0) throw new UsageError('cli.err.unexpected', { arg: rest[0]! });
+  if ((command === 'status' || command === 'history' || command === 'guard') && rest.length > 0)
+    throw new UsageError('cli.err.unexpected', { arg: rest[0]! });
+  if (opts.csv && command !== 'history') throw new UsageError('cli.err.csv');
+  if (v.months !== undefined) {
+    const n = Number(v.months);
+    if (!Number.isInteger(n) || n < 1 || n > 24) throw new UsageError('cli.err.months');
+    opts.months = n;
+  }
+  if (v['min-left'] !== undefined) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(v['min-left']);
+    if (!m || (m[2] === '%' && Number(m[1]) > 100)) throw new UsageError('cli.err.minLeft');
+    opts.minLeft = { value: Number(m[1]), percent: m[2] === '%' };
+  }
+  if (command === 'guard' && !opts.minLeft) throw new UsageError('cli.err.minLeftMissing');
   if (v['api-url'] !== undefined) opts.apiUrl = v['api-url'];
   if (v.lang !== undefined) {
     if (!isLang(v.lang)) throw new UsageError('cli.err.lang');

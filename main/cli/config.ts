@@ -108,6 +108,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   notify('thresholds', 'notify.thresholds'),
   notify('accessBroken', 'notify.access'),
   notify('periodReset', 'notify.reset'),
+  notify('forecast', 'notify.forecast'),
   {
     name: 'launch-at-login',
     key: 'launchAtLogin',
@@ -173,7 +174,10 @@ export async function runConfigCommand(
     ctx.io.out(tr.t('cli.config.usage', { keys: KEY_NAMES }));
     return EXIT.ok;
   }
-  if (sub !== 'get' && sub !== 'set' && sub !== 'unset') return usage();
+  if (sub !== 'get' && sub !== 'set' && sub !== 'unset') {
+    ctx.io.err(tr.t('cli.config.unknownCommand', { name: sub }));
+    return usage();
+  }
   const entry = name === undefined ? undefined : CONFIG_KEYS.find((k) => k.name === name.toLowerCase());
   if (name !== undefined && !entry) {
     return fail(ctx, badInput(tr.t('cli.config.unknownKey', { key: name, keys: KEY_NAMES })));

@@ -19,6 +19,10 @@ export const EXIT = {
   badResponse: 7,
   /** The OS keychain is unavailable or refused. */
   keychain: 8,
+  /** `guard`: less is left than --min-left asks for. */
+  guardLow: 10,
+  /** `guard`: what is left cannot be told (allowance unknown, usage hidden by the organisation). */
+  guardUnknown: 11,
 } as const;
 
 export function exitCodeFor(error: ErrorInfo): number {

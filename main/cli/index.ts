@@ -18,6 +18,7 @@ import { EXIT, exitCodeFor } from './exit-codes';
 import { terminalIo } from './io';
 import { render, runStatusOnce } from './status';
 import { activeAccountOf } from '../settings/accounts';
+import { openHistory, type HistoryStore } from '../core/history/store';
 import { cliTranslator } from './words';
 
 declare const __VERSION__: string | undefined;
@@ -25,13 +26,16 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 async function loadSettings(
   env: ReturnType<typeof systemEnv>,
-): Promise<{ settings: Settings | null; problems: string[] }> {
+): Promise<{ settings: Settings | null; problems: string[]; history: HistoryStore | null }> {
+  let history: HistoryStore | null = null;
   try {
-    const { openSettings } = await import('../settings/store');
+    const { openSettings, settingsDir } = await import('../settings/store');
+    // The daily history lives beside settings.json, shared with the app (main/core/history/store.ts).
+    history = openHistory({ dir: settingsDir(env) });
     const store = openSettings({ env });
-    return { settings: store.get(), problems: [...store.problems] };
+    return { settings: store.get(), problems: [...store.problems], history };
   } catch (e) {
-    return { settings: null, problems: [`settings could not be read: ${(e as Error).message}`] };
+    return { settings: null, problems: [`settings could not be read: ${(e as Error).message}`], history };
   }
 }
 
@@ -74,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
 
-  const { settings, problems: settingsProblems } = await loadSettings(env);
+  const { settings, problems: settingsProblems, history } = await loadSettings(env);
   const lang: Lang = opts.lang ?? settings?.language ?? tr.lang;
   tr = cliTranslator(lang);
   for (const p of settingsProblems) io.err(tr.t('cli.problem', { origin: 'settings', message: p }));
@@ -176,6 +180,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     keychainExpected: !explicit && (settings?.accounts.some((a) => !a.sessionOnly) ?? false),
     ...(opts.user ? { requestedUser: opts.user } : {}),
     ...(account ? { account: { host: account.host, login: account.login } } : {}),
+    ...(history ? { history } : {}),
     problems: async () => {
       const found = await engine.findCredentials();
       return found.problems.map((p) => ({
@@ -187,7 +192,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
   };
 
-  if (opts.watch === undefined) return runStatusOnce(opts, ctx, inputs);
+  if (opts.command === 'history' || opts.command === 'guard') {
+    const { runGuard, runHistory } = await import('./history');
+    const code = await (opts.command === 'history' ? runHistory : runGuard)(opts, ctx, inputs);
+    // What was wrong with the history file (a corrupt copy kept aside) is said once, like settings problems.
+    for (const p of history?.problems ?? []) io.err(tr.t('cli.problem', { origin: 'history', message: p }));
+    return code;
+  }
+  if (opts.watch === undefined) {
+    const code = await runStatusOnce(opts, ctx, inputs);
+    for (const p of history?.problems ?? []) io.err(tr.t('cli.problem', { origin: 'history', message: p }));
+    return code;
+  }
   for (;;) {
     if (opts.format === 'text' && process.stdout.isTTY) io.out('\x1b[2J\x1b[H');
     await runStatusOnce(opts, ctx, inputs);

@@ -4,6 +4,14 @@ import type { CliIo } from './context';
 
 export function terminalIo(): CliIo {
   const stdin = process.stdin;
+  // `copilot-meter config | head -3`: the reader went away, so nobody is left to read the rest. That is not an
+  // error worth a stack trace (Node's default for an unhandled EPIPE), just the end of the output.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

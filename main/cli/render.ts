@@ -7,6 +7,9 @@ import type { Attempt, RefreshResult, UsageSnapshot } from '../../shared/domain'
 import type { ErrorInfo } from '../../shared/errors';
 import { bar, formatAmount, formatDate, percentLeft, roundPercent } from '../../shared/format';
 import { describeError, type Translator } from '../../shared/i18n';
+import type { Outlook } from '../../shared/history';
+import { outlookLines } from '../core/history/lines';
+import { formatDay } from '../core/tray-model';
 import {
   billedLine,
   formatMoney,
@@ -72,7 +75,18 @@ function modelLines(s: UsageSnapshot, tr: Translator): string[] {
 
 const lineIf = (line: string | null): string[] => (line === null ? [] : [line]);
 
-export function renderText(s: UsageSnapshot, tr: Translator, problems: readonly Problem[] = []): string {
+/** The pace and forecast lines (the tray's wording), when there are figures for them. */
+function outlookText(s: UsageSnapshot, tr: Translator, outlook: Outlook | null | undefined): string[] {
+  const o = outlookLines(outlook, s.unit, tr, (iso) => formatDay(iso, tr));
+  return [o.pace, o.forecast].filter((l): l is string => l !== null);
+}
+
+export function renderText(
+  s: UsageSnapshot,
+  tr: Translator,
+  problems: readonly Problem[] = [],
+  outlook?: Outlook | null,
+): string {
   const { t } = tr;
   const plan = s.plan ? ` · ${t(`plan.${s.plan}`)}` : '';
   const resets = s.resetAt ? ` · ${t('cli.resets', { date: formatDate(s.resetAt, tr.lang) })}` : '';
@@ -82,6 +96,7 @@ export function renderText(s: UsageSnapshot, tr: Translator, problems: readonly 
     t(`unit.${s.unit}.title`),
     ...usageLines(s, tr),
     ...lineIf(seatNote(s, tr)),
+    ...outlookText(s, tr, outlook),
     `${t('cli.period', { period: s.period })}${resets}`,
     ...lineIf(moneyLine(s, tr)),
     ...modelLines(s, tr),
@@ -194,9 +209,27 @@ export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: 
   });
 }
 
-/** The --json document: the snapshot (README "--json"), or {error, attempts} with the message localised. */
-export function renderJson(result: RefreshResult, tr: Translator, problems: readonly Problem[] = []): string {
-  if (result.ok) return JSON.stringify({ ...result.snapshot, attempts: result.attempts }, null, 2);
+/**
+ * The --json document: the snapshot plus `pace` and `forecast` (README "--json"; null when there are none), or
+ * {error, attempts} with the message localised.
+ */
+export function renderJson(
+  result: RefreshResult,
+  tr: Translator,
+  problems: readonly Problem[] = [],
+  outlook?: Outlook | null,
+): string {
+  if (result.ok)
+    return JSON.stringify(
+      {
+        ...result.snapshot,
+        attempts: result.attempts,
+        pace: outlook?.pace ?? null,
+        forecast: outlook?.forecast ?? null,
+      },
+      null,
+      2,
+    );
   return JSON.stringify(
     {
       error: { ...result.error, message: describeError(result.error, tr) },

@@ -7,6 +7,7 @@
  * Memory is updated even when a switch is off, so turning it on later does not replay old news.
  */
 import type { RefreshResult, UsageSnapshot } from '../../shared/domain';
+import type { Forecast } from '../../shared/history';
 import type { ErrorInfo } from '../../shared/errors';
 import { describeError, type Translator } from '../../shared/i18n';
 import { seatNote, seatOf } from '../../shared/seat';
@@ -18,7 +19,7 @@ export type AlertMemory = Settings['notified'];
 export type AlertSettings = Pick<Settings, 'thresholds' | 'notifications'>;
 
 export interface Notice {
-  kind: 'threshold' | 'periodReset' | 'accessBroken' | 'tokenExpiring';
+  kind: 'threshold' | 'periodReset' | 'accessBroken' | 'tokenExpiring' | 'forecast';
   title: string;
   body: string;
   /** What clicking the notification does. */
@@ -34,6 +35,7 @@ export const EMPTY_MEMORY: AlertMemory = {
   thresholds: [],
   accessBroken: false,
   tokenExpiry: null,
+  forecast: false,
 };
 
 export function evaluateAlerts(
@@ -66,7 +68,13 @@ export function evaluateAlerts(
   // A reading from an earlier period (a late or cached answer) says nothing about this one.
   if (memory.period !== null && s.period < memory.period) return { notifications, memory };
   if (memory.period !== null && s.period > memory.period) {
-    memory = { period: s.period, thresholds: [], accessBroken: false, tokenExpiry: memory.tokenExpiry };
+    memory = {
+      period: s.period,
+      thresholds: [],
+      accessBroken: false,
+      tokenExpiry: memory.tokenExpiry,
+      forecast: false,
+    };
     if (settings.notifications.periodReset)
       notifications.push({
         kind: 'periodReset',
@@ -133,6 +141,7 @@ export const sameMemory = (a: AlertMemory, b: AlertMemory): boolean =>
   a.period === b.period &&
   a.accessBroken === b.accessBroken &&
   a.tokenExpiry === b.tokenExpiry &&
+  a.forecast === b.forecast &&
   a.thresholds.length === b.thresholds.length &&
   a.thresholds.every((x, i) => x === b.thresholds[i]);
 
@@ -162,6 +171,46 @@ export function evaluateTokenExpiry(
         title: tr.t('tray.notice.expiring.title'),
         body: tr.t('tray.notice.expiring.body', { login: e.login, date: formatDay(e.expiresAt, tr, opts) }),
         action: 'openSetup',
+      },
+    ],
+  };
+}
+
+/**
+ * "At this pace you will reach your allowance around <date>": once per period, the first time the forecast runs
+ * out before the reset while the allowance is not used up yet (past 100 % the threshold notice has said it).
+ * Call after evaluateAlerts (which starts a new period's memory). Remembered in settings.notified.forecast, so a
+ * restart does not repeat it; remembered even when switched off, so switching on later does not replay it.
+ */
+export function evaluateForecastAlert(
+  prev: AlertMemory,
+  snapshot: Pick<UsageSnapshot, 'period' | 'percentUsed' | 'resetAt'>,
+  forecast: Forecast | null,
+  settings: Pick<Settings, 'notifications'>,
+  tr: Translator,
+  opts: FormatOptions = {},
+): { notifications: Notice[]; memory: AlertMemory } {
+  if (
+    prev.forecast ||
+    prev.period !== snapshot.period ||
+    !forecast?.runsOutAt ||
+    forecast.period !== snapshot.period ||
+    (snapshot.percentUsed ?? 0) >= 100
+  )
+    return { notifications: [], memory: prev };
+  const memory = { ...prev, forecast: true };
+  if (!settings.notifications.forecast) return { notifications: [], memory };
+  return {
+    memory,
+    notifications: [
+      {
+        kind: 'forecast',
+        title: tr.t('outlook.notice.title'),
+        body: tr.t('outlook.notice.body', {
+          date: formatDay(forecast.runsOutAt, tr, opts),
+          reset: formatDay(forecast.resetAt, tr, opts),
+        }),
+        action: 'openBilling',
       },
     ],
   };

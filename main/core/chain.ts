@@ -10,6 +10,7 @@
 import type { Attempt, RefreshResult, StrategyId } from '../../shared/domain';
 import type { ErrorInfo } from '../../shared/errors';
 import type { Credential } from './credentials/types';
+import type { DayReader } from './history/sync';
 import { isTransientInfo, toErrorInfo } from './strategies/common';
 import type { StrategyContext, UsageStrategy } from './strategies/types';
 
@@ -38,11 +39,14 @@ export function pickError(failures: readonly Failure[]): ErrorInfo {
   return (pat ?? failures.find((f) => f.asked) ?? failures[0])!.error;
 }
 
+/** A refresh result, plus (PAT route) a reader of single billing days for the history, never serialised. */
+export type ChainResult = RefreshResult & { dayReader?: DayReader };
+
 export async function runChain(
   strategies: readonly UsageStrategy[],
   credentials: readonly Credential[],
   ctx: Omit<StrategyContext, 'credentials'>,
-): Promise<RefreshResult> {
+): Promise<ChainResult> {
   const full: StrategyContext = { ...ctx, credentials };
   const attempts: Attempt[] = [];
   const failures: Failure[] = [];
@@ -76,7 +80,12 @@ export async function runChain(
       }
       if (result.ok) {
         const snapshot = { ...result.snapshot, attempts: [...attempts] };
-        return { ok: true, snapshot, attempts: [...attempts] };
+        return {
+          ok: true,
+          snapshot,
+          attempts: [...attempts],
+          ...(result.dayReader ? { dayReader: result.dayReader } : {}),
+        };
       }
       if (!goesOn(result.error) || isTransientInfo(result.error)) {
         return { ok: false, error: result.error, attempts };

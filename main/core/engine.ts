@@ -15,6 +15,9 @@ import type { Clock, Env, Files, Http, Random } from './ports';
 import { createStrategies } from './strategies';
 import type { UsagePreferences, UsageStrategy } from './strategies/types';
 import { toErrorInfo } from './strategies/common';
+import type { HistoryStore } from './history/store';
+import { backfillMonth, recordSample, syncFromBilling, type DayReader } from './history/sync';
+import type { UsageSnapshot } from '../../shared/domain';
 
 export interface EngineDeps {
   http: Http;
@@ -48,6 +51,13 @@ export interface RefreshOptions {
    * Other sources (env, Copilot clients' sign-ins) are unaffected.
    */
   account?: { host: string; login: string };
+  /**
+   * The daily history to keep up to date after a successful reading (history/sync.ts): a PAT reading backfills
+   * and settles billing days, a Copilot sign-in reading records a sample. Its failures never fail the refresh.
+   */
+  history?: HistoryStore;
+  /** Also fill this many months in all (the current one included) from the billing API, on demand (PAT only). */
+  historyMonths?: number;
 }
 
 export interface Engine {
@@ -135,12 +145,50 @@ export function createEngine(deps: EngineDeps): Engine {
       if (credentials.length === 0 && keychainProblem && opts.keychainExpected) {
         return { ok: false, error: keychainProblem, attempts: [] };
       }
-      return runChain(strategies, credentials, {
+      const { dayReader, ...result } = await runChain(strategies, credentials, {
         github,
         clock: deps.clock,
         prefs: opts.prefs,
         ...(signal ? { signal } : {}),
       });
+      if (result.ok && opts.history) {
+        await keepHistory(
+          opts.history,
+          result.snapshot,
+          dayReader ?? null,
+          opts.historyMonths ?? 1,
+          deps.clock.now(),
+          signal,
+        );
+      }
+      return result;
     },
   };
+}
+
+/** Brings the history up to date after a reading; a history that cannot be read or written is left as it is. */
+async function keepHistory(
+  store: HistoryStore,
+  snapshot: UsageSnapshot,
+  reader: DayReader | null,
+  months: number,
+  now: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  try {
+    if (!reader) {
+      recordSample(store, snapshot, now);
+      return;
+    }
+    const synced = await syncFromBilling(store, snapshot, reader, now, signal);
+    const [y, m] = snapshot.period.split('-').map(Number) as [number, number];
+    const before = (i: number) => new Date(Date.UTC(y, m - 1 - i, 1)).toISOString().slice(0, 7);
+    // Last month, when it is kept, gets the days it never saw (the app was off at its end), once.
+    if (months < 2 && synced.lastMonthHeld)
+      await backfillMonth(store, snapshot, before(1), reader, now, signal, true);
+    for (let i = 1; i < Math.min(months, 24); i++)
+      await backfillMonth(store, snapshot, before(i), reader, now, signal);
+  } catch {
+    // A read-only or vanished folder: the reading stands; the history catches up on a later refresh.
+  }
 }

@@ -3,6 +3,8 @@
  * every wording and every menu entry is tested without Electron; main/app/tray.ts only copies it onto a Tray.
  */
 import type { UsageSnapshot } from '../../shared/domain';
+import type { Outlook } from '../../shared/history';
+import { outlookLines } from './history/lines';
 import type { ErrorInfo } from '../../shared/errors';
 import { assertNever } from '../../shared/errors';
 import { iconLabel as labelOf, percentLeft, roundPercent } from '../../shared/format';
@@ -49,6 +51,8 @@ export interface TrayState {
    */
   configured: boolean;
   settings: TraySettings;
+  /** Pace and forecast of the reading (history/outlook.ts); absent or null when there are none. */
+  outlook?: Outlook | null;
 }
 
 export type NotificationSwitch = keyof Settings['notifications'];
@@ -81,6 +85,11 @@ export interface MenuItemModel {
 
 export interface TrayView {
   iconLabel: string;
+  /**
+   * The icon's pace marker (share of the month gone, share of the allowance used, 0..1); null when there is no
+   * pace, or the icon shows a state rather than a current figure (stale, error, not set up).
+   */
+  iconPace: { elapsed: number; used: number } | null;
   level: Level;
   /** Short text beside the icon where the platform shows one (macOS menu bar): "42 %". Empty when none. */
   title: string;
@@ -102,6 +111,8 @@ export type TooltipPart =
   | 'expiry'
   | 'used'
   | 'percent'
+  | 'pace'
+  | 'forecast'
   | 'seat'
   | 'money'
   | 'resets'
@@ -121,6 +132,8 @@ export interface TooltipLine {
 const DROP_ORDER: readonly TooltipPart[] = [
   'app',
   'resets',
+  'forecast',
+  'pace',
   'money',
   'account',
   'seat',
@@ -298,7 +311,12 @@ export function problemLine(
 const escapeMenu = (s: string): string => s.replace(/&/g, '&&');
 
 /** The figures of a reading, one line each, shared by the tooltip and the menu. */
-function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): TooltipLine[] {
+function figureLines(
+  s: UsageSnapshot,
+  tr: Translator,
+  opts: FormatOptions,
+  outlook?: Outlook | null,
+): TooltipLine[] {
   const { t } = tr;
   const unit = t(`unit.${s.unit}`);
   const lines: TooltipLine[] = [];
@@ -324,6 +342,9 @@ function figureLines(s: UsageSnapshot, tr: Translator, opts: FormatOptions): Too
   if (note) add('seat', note);
   const money = moneyLine(s, tr);
   if (money) add('money', money);
+  const o = outlookLines(outlook, s.unit, tr, (iso) => formatDay(iso, tr, opts));
+  if (o.pace) add('pace', o.pace);
+  if (o.forecast) add('forecast', o.forecast);
   add(
     'resets',
     s.resetAt ? t('tray.resets', { date: formatDay(s.resetAt, tr, opts) }) : t('tray.resets.unknown'),
@@ -365,7 +386,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   const expiry = tokenExpiresSoon(state.settings, now) ? activeTokenExpiry(state.settings) : null;
   const expiryLine = expiry ? t('tray.tokenExpires', { date: formatDay(expiry.expiresAt, tr, opts) }) : null;
 
-  const figures = s ? figureLines(s, tr, opts) : [];
+  const figures = s ? figureLines(s, tr, opts, state.outlook) : [];
   // The problem right under the title: it is what the user must act on, and it survives a short tooltip.
   const tipLines: TooltipLine[] = [
     { part: 'app', text: t('tray.app') },
@@ -448,7 +469,12 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   // A pool's title is its count (no percentage exists); a hidden seat has none.
   const title =
     level === 'pool' && s?.used != null ? tr.num(s.used, 0) : /^\d/.test(label) ? `${label} %` : '';
-  return { iconLabel: label, level, title, tooltip, compactTooltip, menu };
+  const pace = state.outlook?.pace;
+  const iconPace =
+    pace && (level === 'normal' || level === 'warning' || level === 'critical' || level === 'over')
+      ? { elapsed: pace.elapsed, used: pace.used / pace.allowance }
+      : null;
+  return { iconLabel: label, iconPace, level, title, tooltip, compactTooltip, menu };
 }
 
 /**
@@ -483,7 +509,7 @@ function settingsMenu(settings: TraySettings, tr: Translator): MenuItemModel {
   const presets = THRESHOLD_PRESETS.some((p) => sameList(p, settings.thresholds))
     ? THRESHOLD_PRESETS
     : [...THRESHOLD_PRESETS, settings.thresholds];
-  const switches: NotificationSwitch[] = ['thresholds', 'accessBroken', 'periodReset'];
+  const switches: NotificationSwitch[] = ['thresholds', 'forecast', 'accessBroken', 'periodReset'];
   const langs: Array<Lang | null> = [null, 'en', 'zh', 'fr'];
   return {
     id: 'settings',

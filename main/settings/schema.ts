@@ -27,12 +27,12 @@ export function defaultSettings(): Settings {
     allowanceOverride: null,
     refreshMinutes: REFRESH_MINUTES.default,
     thresholds: [75, 90, 100],
-    notifications: { thresholds: true, accessBroken: true, periodReset: true },
+    notifications: { thresholds: true, accessBroken: true, periodReset: true, forecast: true },
     language: null,
     launchAtLogin: false,
     accounts: [],
     activeAccount: null,
-    notified: { period: null, thresholds: [], accessBroken: false, tokenExpiry: null },
+    notified: { period: null, thresholds: [], accessBroken: false, tokenExpiry: null, forecast: false },
     lastSnapshot: null,
     usageWindow: null,
   };
@@ -205,6 +205,7 @@ const checks: { [K in keyof Settings]: Check<Settings[K]> } = {
       thresholds: pick('thresholds'),
       accessBroken: pick('accessBroken'),
       periodReset: pick('periodReset'),
+      forecast: pick('forecast'),
     };
     return bad.length
       ? { ok: true, value, note: `reset ${bad.join(', ')} (not true/false)` }
@@ -239,18 +240,20 @@ const checks: { [K in keyof Settings]: Check<Settings[K]> } = {
       : { ok: false, why: 'not "host/login" or null' },
   notified: (v) => {
     if (!isRecord(v)) return { ok: false, why: 'not an object' };
-    const { period, thresholds, accessBroken, tokenExpiry = null } = v;
+    const { period, thresholds, accessBroken, tokenExpiry = null, forecast = false } = v;
     if (
       !(period === null || (typeof period === 'string' && /^\d{4}-\d{2}$/.test(period))) ||
       !Array.isArray(thresholds) ||
       !thresholds.every(isFiniteNumber) ||
       typeof accessBroken !== 'boolean' ||
       // Absent in files written before the token-expiry warning existed: that reads as "not warned yet".
-      !(tokenExpiry === null || typeof tokenExpiry === 'string')
+      !(tokenExpiry === null || typeof tokenExpiry === 'string') ||
+      // Absent in files written before the forecast notice existed: "not given yet".
+      typeof forecast !== 'boolean'
     ) {
       return { ok: false, why: 'not {period, thresholds, accessBroken, tokenExpiry}' };
     }
-    return { ok: true, value: { period, thresholds: [...thresholds], accessBroken, tokenExpiry } };
+    return { ok: true, value: { period, thresholds: [...thresholds], accessBroken, tokenExpiry, forecast } };
   },
   lastSnapshot: (v) => {
     if (v === null) return { ok: true, value: null };

@@ -36,7 +36,8 @@ export interface Settings {
   refreshMinutes: number;
   /** Percent-used thresholds that notify, ascending, default [75, 90, 100]. */
   thresholds: number[];
-  notifications: { thresholds: boolean; accessBroken: boolean; periodReset: boolean };
+  /** `forecast`: "at this pace you will reach your allowance around …", once per period (default on). */
+  notifications: { thresholds: boolean; accessBroken: boolean; periodReset: boolean; forecast: boolean };
   /** null = follow the OS. */
   language: Lang | null;
   launchAtLogin: boolean;
@@ -50,6 +51,8 @@ export interface Settings {
     accessBroken: boolean;
     /** The token expiry date already warned about (a new token with a new date warns again). */
     tokenExpiry: string | null;
+    /** The forecast notice was given this period (absent in older files: false). */
+    forecast: boolean;
   };
   /** Last good reading, shown (marked stale) when a refresh fails or at start-up. */
   lastSnapshot: UsageSnapshot | null;

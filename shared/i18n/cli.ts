@@ -51,6 +51,7 @@ export const cli = defineMessages(
     'cli.noCredentialNoKeychain':
       'No GitHub token found, and the system keychain is not available to keep one: set COPILOT_METER_TOKEN to a fine-grained token with Plan: Read-only (or pipe it with --token-stdin).',
     'cli.config.usage': 'Usage: copilot-meter config get [KEY] | set KEY VALUE | unset KEY\nKeys: {keys}',
+    'cli.config.unknownCommand': 'unknown config command "{name}"',
     'cli.config.unknownKey': 'unknown setting "{key}"; the settings are: {keys}',
     'cli.config.needValue': '`config set {key}` needs a value',
     'cli.config.badValue': '{key} {why}',
@@ -83,9 +84,12 @@ Usage:
   copilot-meter auth status            stored accounts, token ending, expiry
   copilot-meter auth remove [LOGIN] [--yes]   delete a stored token (--yes when input is not a terminal)
   copilot-meter auth import [--delete] import the legacy ~/.config/opencode/copilot-quota-token.json
+  copilot-meter history [--months N] [--csv]   daily use, oldest first (N months, 1..24; --json too)
+  copilot-meter guard --min-left N|N%  exit 0 while at least N units (or N %) are left, 10 when less,
+                                       11 when it cannot be told
   copilot-meter config get [KEY] | set KEY VALUE | unset KEY   settings shared with the tray app:
                                        plan, allowance, lang, interval (minutes), thresholds (75,90,100),
-                                       notify.thresholds|access|reset (on/off), launch-at-login, api-url
+                                       notify.thresholds|access|reset|forecast (on/off), launch-at-login, api-url
   copilot-meter --version              the version
 
 Options:
@@ -153,6 +157,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
       'cli.noCredentialNoKeychain':
         '未找到 GitHub 令牌，且系统钥匙串不可用，无法保存令牌：请将 COPILOT_METER_TOKEN 设为带 Plan: Read-only 权限的细粒度令牌（或用 --token-stdin 通过管道传入）。',
       'cli.config.usage': '用法：copilot-meter config get [键] | set 键 值 | unset 键\n键：{keys}',
+      'cli.config.unknownCommand': '未知的 config 命令“{name}”',
       'cli.config.unknownKey': '未知设置“{key}”；可用设置：{keys}',
       'cli.config.needValue': '`config set {key}` 需要一个值',
       'cli.config.badValue': '{key} {why}',
@@ -184,9 +189,12 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
   copilot-meter auth status            已保存的账户、令牌结尾、到期时间
   copilot-meter auth remove [LOGIN] [--yes]   删除已保存的令牌（输入不是终端时需加 --yes）
   copilot-meter auth import [--delete] 导入旧的 ~/.config/opencode/copilot-quota-token.json
+  copilot-meter history [--months N] [--csv]   每日用量，从旧到新（N 个月，1..24；也支持 --json）
+  copilot-meter guard --min-left N|N%  剩余至少 N 个单位（或 N%）时退出码为 0，不足时为 10，
+                                       无法判断时为 11
   copilot-meter config get [键] | set 键 值 | unset 键   与托盘应用共享的设置：
                                        plan、allowance、lang、interval（分钟）、thresholds（75,90,100）、
-                                       notify.thresholds|access|reset（on/off）、launch-at-login、api-url
+                                       notify.thresholds|access|reset|forecast（on/off）、launch-at-login、api-url
   copilot-meter --version              版本号
 
 选项：
@@ -255,6 +263,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
         'Aucun jeton GitHub trouvé, et le trousseau du système n’est pas disponible pour en garder un : définissez COPILOT_METER_TOKEN avec un jeton fine-grained limité à Plan: Read-only (ou passez-le par --token-stdin).',
       'cli.config.usage':
         'Usage : copilot-meter config get [CLÉ] | set CLÉ VALEUR | unset CLÉ\nClés : {keys}',
+      'cli.config.unknownCommand': 'commande config inconnue « {name} »',
       'cli.config.unknownKey': 'réglage inconnu « {key} » ; les réglages sont : {keys}',
       'cli.config.needValue': '`config set {key}` attend une valeur',
       'cli.config.badValue': '{key} {why}',
@@ -289,9 +298,12 @@ Usage :
   copilot-meter auth status            comptes enregistrés, fin du jeton, expiration
   copilot-meter auth remove [LOGIN] [--yes]   supprime un jeton enregistré (--yes hors d’un terminal)
   copilot-meter auth import [--delete] importe l’ancien ~/.config/opencode/copilot-quota-token.json
+  copilot-meter history [--months N] [--csv]   usage quotidien, du plus ancien (N mois, 1..24 ; --json aussi)
+  copilot-meter guard --min-left N|N%  code 0 tant qu’il reste au moins N unités (ou N %), 10 sinon,
+                                       11 quand on ne peut pas le savoir
   copilot-meter config get [CLÉ] | set CLÉ VALEUR | unset CLÉ   réglages partagés avec l’application :
                                        plan, allowance, lang, interval (minutes), thresholds (75,90,100),
-                                       notify.thresholds|access|reset (on/off), launch-at-login, api-url
+                                       notify.thresholds|access|reset|forecast (on/off), launch-at-login, api-url
   copilot-meter --version              la version
 
 Options :

@@ -9,6 +9,7 @@ import { LANGS, type Lang } from './catalog';
 import { auth } from './auth';
 import { cli } from './cli';
 import { core } from './core';
+import { outlook } from './outlook';
 import { seat } from './seat';
 import { tray } from './tray';
 import { usage } from './usage';
@@ -17,9 +18,9 @@ import { wizard } from './wizard';
 export { LANGS, type Lang } from './catalog';
 
 const catalogs = {
-  en: { ...core.en, ...seat.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en, ...usage.en },
-  zh: { ...core.zh, ...seat.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh, ...usage.zh },
-  fr: { ...core.fr, ...seat.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr, ...usage.fr },
+  en: { ...core.en, ...seat.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en, ...outlook.en, ...usage.en },
+  zh: { ...core.zh, ...seat.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh, ...outlook.zh, ...usage.zh },
+  fr: { ...core.fr, ...seat.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr, ...outlook.fr, ...usage.fr },
 };
 
 export type MessageKey = keyof (typeof catalogs)['en'];

@@ -351,6 +351,7 @@ describe('tray app events', () => {
       thresholds: [75, 90],
       accessBroken: false,
       tokenExpiry: null,
+      forecast: false,
     });
     b.stand.notifications[0]!.click();
     expect(b.stand.opened).toEqual(['https://github.com/settings/billing']);

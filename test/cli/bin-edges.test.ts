@@ -2,7 +2,7 @@
  * The CLI's rough edges, each proved on the real bin (bin/copilot-meter.mjs → dist/cli.mjs, built by `npm test`)
  * against the fake GitHub on loopback, with a private HOME and settings folder and no Secret Service.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -136,6 +136,7 @@ describe('copilot-meter config', () => {
         ['interval', '15', 15],
         ['thresholds', '50,80,100', [50, 80, 100]],
         ['notify.reset', 'off', false],
+        ['notify.forecast', 'off', false],
         ['launch-at-login', 'on', true],
       ] as const) {
         const r = await run(['config', 'set', key, value]);
@@ -150,7 +151,7 @@ describe('copilot-meter config', () => {
         language: 'fr',
         refreshMinutes: 15,
         thresholds: [50, 80, 100],
-        notifications: { thresholds: true, accessBroken: true, periodReset: false },
+        notifications: { thresholds: true, accessBroken: true, periodReset: false, forecast: false },
         launchAtLogin: true,
       });
       const all = await run(['config', 'get', '--lang', 'en']);
@@ -188,6 +189,9 @@ describe('copilot-meter config', () => {
       const insecure = await run(['config', 'set', 'api-url', 'http://example.com']);
       expect(insecure.code).toBe(EXIT.usage);
       expect(insecure.stderr).toContain('plain http');
+      const verb = await run(['config', 'frob']);
+      expect(verb.code).toBe(EXIT.usage);
+      expect(verb.stderr).toMatch(/unknown config command "frob"\nUsage: copilot-meter config get/);
       const unknown = await run(['config', 'set', 'colour', 'blue']);
       expect(unknown.code).toBe(EXIT.usage);
       expect(unknown.stderr).toContain('unknown setting "colour"; the settings are: plan, allowance');
@@ -317,6 +321,22 @@ describe('the CLI’s own words', () => {
     expect(r.stderr).not.toMatch(/for this session only|in setup/);
     expect(existsSync(settingsFile())).toBe(false);
     noToken(r);
+  });
+});
+
+describe('output into a pipe that closes early', () => {
+  it('ends quietly, like `copilot-meter config | head -1`, without a stack trace', async () => {
+    const child = spawn(process.execPath, [BIN, 'config', 'get', '--lang', 'en'], {
+      env: { PATH: process.env.PATH ?? '', HOME: home, COPILOT_METER_CONFIG_DIR: join(home, 'settings') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader goes away before the command writes anything.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(0);
   });
 });
 

@@ -95,7 +95,9 @@ describe('copilot-meter status (the installed bin)', () => {
     expect(lines[1]).toBe('Account: GitHub Copilot (@octocat) · Copilot Pro');
     expect(lines[2]).toBe('Premium requests');
     expect(lines[3]).toBe('██████████████░░░░░░ 70% left · 90 / 300 used');
-    expect(lines[4]).toMatch(/^Period: \d{4}-\d{2} · resets /);
+    // Then the pace (and, after the 1st, the forecast), from the daily history the run just recorded.
+    expect(lines[4]).toMatch(/^\d+(\.\d)? % in (reserve|deficit) · up to [\d.,]+ a day$/);
+    expect(lines.find((l) => l.startsWith('Period:'))).toMatch(/^Period: \d{4}-\d{2} · resets /);
     noToken(r, FAKE_PAT);
   });
 

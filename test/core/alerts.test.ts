@@ -1,7 +1,9 @@
+import type { Forecast } from '../../shared/history';
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_MEMORY,
   evaluateAlerts,
+  evaluateForecastAlert,
   evaluateTokenExpiry,
   type AlertSettings,
 } from '../../main/core/alerts';
@@ -13,7 +15,7 @@ const JULY = Date.UTC(2026, 6, 2, 12);
 const en = createTranslator('en');
 const all: AlertSettings = {
   thresholds: [75, 90, 100],
-  notifications: { thresholds: true, accessBroken: true, periodReset: true },
+  notifications: { thresholds: true, accessBroken: true, periodReset: true, forecast: true },
 };
 const opts = { timeZone: 'UTC' };
 
@@ -31,6 +33,7 @@ describe('threshold alerts', () => {
       thresholds: [75],
       accessBroken: false,
       tokenExpiry: null,
+      forecast: false,
     });
   });
 
@@ -75,9 +78,21 @@ describe('threshold alerts', () => {
 
 describe('period reset', () => {
   it('resets the memory and says so when a new period starts', () => {
-    const june = { period: '2026-06', thresholds: [75, 90, 100], accessBroken: false, tokenExpiry: null };
+    const june = {
+      period: '2026-06',
+      thresholds: [75, 90, 100],
+      accessBroken: false,
+      tokenExpiry: null,
+      forecast: false,
+    };
     const out = evaluateAlerts(june, { ok: true, snapshot: snapshotAt(JULY, 2) }, all, en, opts);
-    expect(out.memory).toEqual({ period: '2026-07', thresholds: [], accessBroken: false, tokenExpiry: null });
+    expect(out.memory).toEqual({
+      period: '2026-07',
+      thresholds: [],
+      accessBroken: false,
+      tokenExpiry: null,
+      forecast: false,
+    });
     expect(out.notifications).toHaveLength(1);
     expect(out.notifications[0]).toMatchObject({ kind: 'periodReset', title: 'Copilot allowance has reset' });
     expect(out.notifications[0]!.body).toBe(
@@ -86,7 +101,13 @@ describe('period reset', () => {
   });
 
   it('can announce the reset and a threshold crossed in the new period together', () => {
-    const june = { period: '2026-06', thresholds: [75], accessBroken: false, tokenExpiry: null };
+    const june = {
+      period: '2026-06',
+      thresholds: [75],
+      accessBroken: false,
+      tokenExpiry: null,
+      forecast: false,
+    };
     const out = evaluateAlerts(june, { ok: true, snapshot: snapshotAt(JULY, 76) }, all, en, opts);
     expect(out.notifications.map((n) => n.kind)).toEqual(['periodReset', 'threshold']);
   });
@@ -100,9 +121,9 @@ describe('period reset', () => {
   });
 
   it('respects the reset switch', () => {
-    const off = { ...all, notifications: { ...all.notifications, periodReset: false } };
+    const off = { ...all, notifications: { ...all.notifications, periodReset: false, forecast: true } };
     const out = evaluateAlerts(
-      { period: '2026-06', thresholds: [], accessBroken: false, tokenExpiry: null },
+      { period: '2026-06', thresholds: [], accessBroken: false, tokenExpiry: null, forecast: false },
       { ok: true, snapshot: snapshotAt(JULY, 1) },
       off,
       en,
@@ -134,7 +155,10 @@ describe('broken access', () => {
   });
 
   it('respects the access switch but still remembers', () => {
-    const off = { ...all, notifications: { ...all.notifications, accessBroken: false, tokenExpiry: null } };
+    const off = {
+      ...all,
+      notifications: { ...all.notifications, accessBroken: false, tokenExpiry: null, forecast: false },
+    };
     const out = evaluateAlerts(
       EMPTY_MEMORY,
       { ok: false, error: { kind: 'auth', reason: 'revoked' } },
@@ -154,7 +178,7 @@ describe('token expiry notice', () => {
       { login: 'octocat', host: 'github.com', tokenHint: 'abcd', tokenExpiresAt: iso, lastCheckedAt: null },
     ],
     activeAccount: null,
-    notifications: { thresholds: true, accessBroken, periodReset: true },
+    notifications: { thresholds: true, accessBroken, periodReset: true, forecast: true },
   });
 
   it('warns once a week ahead, and again only for a new token with a new date', () => {
@@ -196,8 +220,66 @@ describe('token expiry notice', () => {
       thresholds: [],
       accessBroken: false,
       tokenExpiry: '2026-07-05T00:00:00Z',
+      forecast: false,
     };
     const out = evaluateAlerts(memory, { ok: true, snapshot: snapshotAt(JULY, 2) }, all, en, opts);
     expect(out.memory.tokenExpiry).toBe('2026-07-05T00:00:00Z');
+  });
+});
+
+describe('forecast notice', () => {
+  const june = { period: '2026-06', thresholds: [], accessBroken: false, tokenExpiry: null, forecast: false };
+  const forecast = (runsOutAt: string | null): Forecast => ({
+    period: '2026-06',
+    ratePerDay: 20,
+    projected: 420,
+    allowance: 300,
+    runsOutAt,
+    beyond: 120,
+    beyondUsd: 4.8,
+    basisDays: 9,
+    resetAt: '2026-07-01T00:00:00.000Z',
+  });
+
+  it('says once per period when the forecast first runs out before the reset', () => {
+    const s = snapshotAt(JUNE, 60);
+    const first = evaluateForecastAlert(june, s, forecast('2026-06-24T10:00:00.000Z'), all, en, opts);
+    expect(first.notifications).toEqual([
+      {
+        kind: 'forecast',
+        title: 'Copilot: on course to run out',
+        body: 'At this pace you will reach your allowance around Jun 24 (it resets Jul 1).',
+        action: 'openBilling',
+      },
+    ]);
+    expect(first.memory.forecast).toBe(true);
+    expect(
+      evaluateForecastAlert(first.memory, s, forecast('2026-06-22T10:00:00.000Z'), all, en).notifications,
+    ).toEqual([]);
+  });
+
+  it('stays quiet within the allowance, once the allowance is used up, and without a forecast', () => {
+    expect(evaluateForecastAlert(june, snapshotAt(JUNE, 60), forecast(null), all, en).notifications).toEqual(
+      [],
+    );
+    expect(
+      evaluateForecastAlert(june, snapshotAt(JUNE, 100), forecast('2026-06-24T10:00:00.000Z'), all, en).memory
+        .forecast,
+    ).toBe(false);
+    expect(evaluateForecastAlert(june, snapshotAt(JUNE, 60), null, all, en).notifications).toEqual([]);
+  });
+
+  it('is remembered when switched off, and starts afresh with a new period', () => {
+    const off = { ...all, notifications: { ...all.notifications, forecast: false } };
+    const quiet = evaluateForecastAlert(
+      june,
+      snapshotAt(JUNE, 60),
+      forecast('2026-06-24T10:00:00.000Z'),
+      off,
+      en,
+    );
+    expect(quiet).toEqual({ notifications: [], memory: { ...june, forecast: true } });
+    const july = evaluateAlerts(quiet.memory, { ok: true, snapshot: snapshotAt(JULY, 2) }, all, en, opts);
+    expect(july.memory.forecast).toBe(false);
   });
 });

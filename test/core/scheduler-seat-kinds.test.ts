@@ -23,7 +23,7 @@ const settings: TrayState['settings'] = {
   apiUrl: 'https://api.github.com',
   refreshMinutes: 5,
   thresholds: [75, 90, 100],
-  notifications: { thresholds: true, accessBroken: true, periodReset: true },
+  notifications: { thresholds: true, accessBroken: true, periodReset: true, forecast: true },
   language: null,
   launchAtLogin: false,
   accounts: [],

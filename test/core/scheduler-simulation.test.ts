@@ -56,7 +56,7 @@ describe('a simulated month', () => {
     const tr = createTranslator('en');
     const settings = {
       thresholds: [75, 90, 100],
-      notifications: { thresholds: true, accessBroken: true, periodReset: true },
+      notifications: { thresholds: true, accessBroken: true, periodReset: true, forecast: true },
     };
     const scheduler = createScheduler({
       clock,
@@ -127,7 +127,13 @@ describe('a simulated month', () => {
       [21602, 'periodReset', null],
     ]);
     expect(notices[1]!.action).toBe('openSetup');
-    expect(memory).toEqual({ period: '2026-07', thresholds: [], accessBroken: false, tokenExpiry: null });
+    expect(memory).toEqual({
+      period: '2026-07',
+      thresholds: [],
+      accessBroken: false,
+      tokenExpiry: null,
+      forecast: false,
+    });
     scheduler.stop();
   });
 });

@@ -20,7 +20,7 @@ const settings: TrayState['settings'] = {
   apiUrl: 'https://api.github.com',
   refreshMinutes: 5,
   thresholds: [75, 90, 100],
-  notifications: { thresholds: true, accessBroken: true, periodReset: false },
+  notifications: { thresholds: true, accessBroken: true, periodReset: false, forecast: true },
   language: null,
   launchAtLogin: true,
   accounts: [],

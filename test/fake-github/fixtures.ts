@@ -7,7 +7,7 @@
 
 // ───────────────────────── Billing usage (A: ai_credit, B: premium_request; same schema) ─────────────────────────
 
-const creditItem = (model: string, gross: number, net = 0) => ({
+export const creditItem = (model: string, gross: number, net = 0) => ({
   product: 'Copilot',
   sku: 'Copilot AI Credits',
   model,
@@ -21,7 +21,7 @@ const creditItem = (model: string, gross: number, net = 0) => ({
   netAmount: round(net * 0.01),
 });
 
-const premiumItem = (model: string, gross: number, net = 0) => ({
+export const premiumItem = (model: string, gross: number, net = 0) => ({
   product: 'Copilot',
   sku: 'Copilot Premium Request',
   model,

@@ -412,6 +412,15 @@ export async function startFakeGitHub(
         headers: a.headers,
       };
     }
+    if (typeof served !== 'function' && query.q.day !== undefined && !isToday(query.q)) {
+      // A fixed month body is all today's use: every other day of it answers empty, so the days of a month
+      // always add up to the month (per-day data: serve dailyBilling() from ./daily.ts).
+      return {
+        status: 200,
+        body: { timePeriod: periodOf(query), user: login, usageItems: [] },
+        headers: a.headers,
+      };
+    }
     const value = typeof served === 'function' ? (served as (q: BillingQuery) => unknown)(query.q) : served;
     if (isReply(value)) return { ...value, headers: { ...a.headers, ...value.headers } };
     return {
@@ -419,6 +428,15 @@ export async function startFakeGitHub(
       body: echoPeriod(value, query.q, typeof served === 'function'),
       headers: a.headers,
     };
+  }
+
+  function isToday(q: BillingQuery): boolean {
+    const d = new Date(now());
+    return (
+      (q.year ?? d.getUTCFullYear()) === d.getUTCFullYear() &&
+      (q.month ?? d.getUTCMonth() + 1) === d.getUTCMonth() + 1 &&
+      q.day === d.getUTCDate()
+    );
   }
 
   function periodOf(query: { q: BillingQuery }): Record<string, number> {

@@ -18,4 +18,6 @@ export const DOCUMENTED_JSON_KEYS = [
   'source',
   'fetchedAt',
   'attempts',
+  'pace',
+  'forecast',
 ] as const;

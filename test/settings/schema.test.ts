@@ -17,12 +17,12 @@ describe('settings defaults', () => {
       allowanceOverride: null,
       refreshMinutes: 5,
       thresholds: [75, 90, 100],
-      notifications: { thresholds: true, accessBroken: true, periodReset: true },
+      notifications: { thresholds: true, accessBroken: true, periodReset: true, forecast: true },
       language: null,
       launchAtLogin: false,
       accounts: [],
       activeAccount: null,
-      notified: { period: null, thresholds: [], accessBroken: false, tokenExpiry: null },
+      notified: { period: null, thresholds: [], accessBroken: false, tokenExpiry: null, forecast: false },
       lastSnapshot: null,
       usageWindow: null,
     });
@@ -99,7 +99,12 @@ describe('validateSettings', () => {
 
   it('keeps valid notification switches when another one is broken', () => {
     const r = validateSettings({ notifications: { thresholds: false, accessBroken: 'no' } });
-    expect(r.settings.notifications).toEqual({ thresholds: false, accessBroken: true, periodReset: true });
+    expect(r.settings.notifications).toEqual({
+      thresholds: false,
+      accessBroken: true,
+      periodReset: true,
+      forecast: true,
+    });
     expect(r.problems[0]).toMatch(/^notifications: .*accessBroken/);
   });
 
@@ -220,7 +225,7 @@ describe('migrateSettings', () => {
 });
 
 describe('notification memory from older files', () => {
-  it('reads a memory without tokenExpiry as "not warned yet" instead of resetting it', () => {
+  it('reads a memory without tokenExpiry or forecast as "not warned yet" instead of resetting it', () => {
     const r = validateSettings({
       version: 1,
       notified: { period: '2026-11', thresholds: [75], accessBroken: false },
@@ -230,6 +235,7 @@ describe('notification memory from older files', () => {
       thresholds: [75],
       accessBroken: false,
       tokenExpiry: null,
+      forecast: false,
     });
     expect(r.problems).toEqual([]);
   });

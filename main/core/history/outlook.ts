@@ -49,8 +49,32 @@ export function periodBounds(period: string): { start: number; end: number } | n
 
 /** Midnight UTC of the day holding `ms`. */
 export const dayStart = (ms: number): number => Math.floor(ms / DAY_MS) * DAY_MS;
+// The same few dozen days are named on every refresh: remembered (pure, so never stale; bounded).
+const dayNames = new Map<number, string>();
+const dayStarts = new Map<string, number>();
+
 /** "YYYY-MM-DD" (UTC) of an instant. */
-export const dateOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+export function dateOf(ms: number): string {
+  const day = dayStart(ms);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    if (dayNames.size > 4096) dayNames.clear();
+    name = new Date(day).toISOString().slice(0, 10);
+    dayNames.set(day, name);
+  }
+  return name;
+}
+
+/** Midnight UTC of a "YYYY-MM-DD" date, epoch ms. */
+export function startOfDate(date: string): number {
+  let ms = dayStarts.get(date);
+  if (ms === undefined) {
+    if (dayStarts.size > 4096) dayStarts.clear();
+    ms = Date.parse(`${date}T00:00:00Z`);
+    dayStarts.set(date, ms);
+  }
+  return ms;
+}
 
 /** The reading's period holds `now` (a reading of last month says nothing about this month's pace). */
 function current(reading: OutlookReading, now: number): { start: number; end: number } | null {
@@ -130,7 +154,8 @@ export function forecastOf(reading: OutlookReading, month: MonthUsage | null, no
   let runsOutAt: string | null = null;
   if (allowance !== null && used < allowance && rate > 0) {
     const at = now + ((allowance - used) / rate) * DAY_MS;
-    if (at < b.end) runsOutAt = new Date(Math.round(at)).toISOString();
+    // To the minute: a forecast is not more precise than that, and the figure stays stable between readings.
+    if (at < b.end) runsOutAt = new Date(Math.round(at / 60_000) * 60_000).toISOString();
   }
   const beyond = allowance === null ? null : round2(Math.max(0, projected - allowance));
   // A user-level budget stops use at the cap (nothing is billed); a personal plan bills what goes beyond it.

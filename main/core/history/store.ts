@@ -8,6 +8,9 @@
  *   store.readMonths(account, ["2026-11"]) → MonthUsage[]                 (shared/history.ts), oldest first
  *   store.readMonth(account, "2026-11")    → MonthUsage | null
  * `account` is {host, login} (login compared case-insensitively). Reads never throw and never write.
+ * Filling it is the refresh's job: `engine.refresh({ …, history: store })` keeps the current month (and last
+ * month's unsettled days); `historyMonths: N` also backfills the N − 1 months before it from GitHub (PAT route
+ * only, one request per day, once). Pace and forecast of a reading: `outlookOf(snapshot, readMonth(…), now)`.
  *
  * Format (README "Daily history"): one JSON document, `{version: 1, accounts: {"host/login": {sample, months:
  * {"YYYY-MM": {unit, used, updatedAt, days: {"YYYY-MM-DD": {used, models, gross, billed, source, readAt}}}}}}}`.
@@ -87,7 +90,7 @@ export interface HistoryStore {
   /** The given periods (all held ones when absent) that exist, oldest first. */
   readMonths(account: AccountKey, periods?: readonly string[]): MonthUsage[];
   readMonth(account: AccountKey, period: string): MonthUsage | null;
-  /** The raw record (a copy) for the sync. */
+  /** The raw record for the sync: shared with the cache, treat it as read-only (change it through update). */
   record(account: AccountKey): AccountHistory;
   /** Re-reads the file, applies `change` to the account's record, bounds it, writes atomically. */
   update(account: AccountKey, change: (rec: AccountHistory) => void): void;
@@ -298,7 +301,7 @@ export function openHistory(opts: OpenHistoryOptions): HistoryStore {
         .map((p) => toMonthUsage(p, rec.months[p]!));
     },
     readMonth: (a, period) => store.readMonths(a, [period])[0] ?? null,
-    record: (a) => structuredClone(find(load(), a) ?? emptyAccount(a)),
+    record: (a) => find(load(), a) ?? emptyAccount(a),
     update(a, change) {
       cache = null;
       const data = structuredClone(load());

@@ -34,6 +34,23 @@ export interface IconSpec {
   scale: 1 | 2;
   /** macOS template image: black + alpha only, the system tints it for light and dark menu bars. */
   template?: boolean;
+  /**
+   * Pace at a glance (history/outlook.ts): a thin bar of the share USED along the bottom of the badge and a
+   * taller tick where the month is. A bar that runs past the tick is use ahead of an even pace. Shares 0..1.
+   */
+  pace?: { elapsed: number; used: number } | null | undefined;
+}
+
+/** Pace marker geometry in 1× pixels: the rail spans x 3..12 on row 13, the tick rows 12..14. */
+export const PACE_RAIL = { x0: 3, cells: 10, row: 13 } as const;
+
+/** The marker's positions in whole pixels: the tick's column and the bar's length (0..cells). */
+export function paceCells(pace: { elapsed: number; used: number }): { tick: number; bar: number } {
+  const clamp = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
+  return {
+    tick: PACE_RAIL.x0 + Math.round(clamp(pace.elapsed) * (PACE_RAIL.cells - 1)),
+    bar: Math.round(clamp(pace.used) * PACE_RAIL.cells),
+  };
 }
 
 /** Logical size in points; pixels = SIZE × scale. */
@@ -103,13 +120,13 @@ function layoutFont(label: string): { text: string; font: Font } {
  * The label as a one-bit mask of 16 × scale pixels, centred. At 2× each glyph is doubled on its own (Scale2x or
  * plain doubling, per glyph), so smoothing never bridges two neighbouring glyphs.
  */
-export function textMask(label: string, scale: 1 | 2 = 1): Mask {
+export function textMask(label: string, scale: 1 | 2 = 1, lift = 0): Mask {
   const { text, font } = layoutFont(label);
   const size = ICON_SIZE * scale;
   const bits = new Uint8Array(size * size);
   const width = textWidth(text, font) ?? 0;
   let x = Math.floor((ICON_SIZE - width) / 2);
-  const y0 = Math.floor((ICON_SIZE - font.lineHeight) / 2);
+  const y0 = Math.floor((ICON_SIZE - font.lineHeight) / 2) - lift;
   for (const ch of text) {
     const g = font.glyphs[ch]!;
     let m: Mask = { width: g.width, height: g.height, bits: g.bits };
@@ -141,7 +158,8 @@ function draw(spec: IconSpec): Bitmap {
   const radius = ROUND.has(spec.level) ? size / 2 : 3.5 * s;
   fillShape(bmp, badgeColor, roundedRect(0, 0, size, size, radius), 4);
 
-  const mask = textMask(spec.label, s);
+  // With the pace marker underneath, the digits move up a pixel so a clear row separates the two.
+  const mask = textMask(spec.label, s, spec.pace ? 1 : 0);
   const d = bmp.data;
   for (let i = 0; i < mask.bits.length; i++) {
     if (!mask.bits[i]) continue;
@@ -157,6 +175,19 @@ function draw(spec: IconSpec): Bitmap {
       d[o + 3] = 255;
     }
   }
+  if (spec.pace) {
+    const { tick, bar } = paceCells(spec.pace);
+    const paint = (x: number, y: number) => {
+      for (let dy = 0; dy < s; dy++)
+        for (let dx = 0; dx < s; dx++) {
+          const o = ((y * s + dy) * size + x * s + dx) * 4;
+          if (template) d.set([0, 0, 0, 0], o);
+          else d.set([ink[0], ink[1], ink[2], 255], o);
+        }
+    };
+    for (let i = 0; i < bar; i++) paint(PACE_RAIL.x0 + i, PACE_RAIL.row);
+    for (let y = PACE_RAIL.row - 1; y <= PACE_RAIL.row + 1; y++) paint(tick, y);
+  }
   return bmp;
 }
 
@@ -167,7 +198,8 @@ const cache = new Map<string, Bitmap>();
  * The cache is bounded by the number of distinct labels (≈ 105) × levels × scales × template.
  */
 export function renderIcon(spec: IconSpec): Bitmap {
-  const key = `${spec.label}|${spec.level}|${spec.scale}|${spec.template === true ? 't' : 'c'}`;
+  const p = spec.pace ? paceCells(spec.pace) : null;
+  const key = `${spec.label}|${spec.level}|${spec.scale}|${spec.template === true ? 't' : 'c'}|${p ? `${p.tick}.${p.bar}` : ''}`;
   let bmp = cache.get(key);
   if (!bmp) {
     bmp = draw(spec);

@@ -10,6 +10,8 @@ import type { Credential } from '../credentials/types';
 import { parseTokenExpiration } from '../github/client';
 import type { GitHubResponse } from '../github/types';
 import { parseBillingUsage, type BillingUsage } from '../usage/billing';
+import { parseBillingDay } from '../history/billing-day';
+import type { DayReader } from '../history/sync';
 import type { InternalUsage } from '../usage/internal-user';
 import { buildSnapshot } from '../usage/snapshot';
 import { isRecord, nextPeriodStart, periodOf, str } from '../usage/values';
@@ -53,7 +55,7 @@ export interface PatBillingDetails {
 }
 
 export type PatBillingResult =
-  | (Extract<StrategyResult, { ok: true }> & { details: PatBillingDetails })
+  | (Extract<StrategyResult, { ok: true }> & { details: PatBillingDetails; dayReader: DayReader })
   | (Extract<StrategyResult, { ok: false }> & { login?: string });
 
 function expirationOf(res: GitHubResponse): string | null {
@@ -318,10 +320,30 @@ export async function readPatBilling(
     },
     ctx.prefs,
   );
+  // The history asks the same endpoint for single days (`&day=D`), with the same token and headers.
+  const dayReader: DayReader = async (date, unit, signal) => {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const r = await call(
+      signal ? { ...ctx, signal } : ctx,
+      strategy,
+      source,
+      {
+        path: path(unit === 'credits' ? 'ai_credit' : 'premium_request'),
+        query: { year, month, day },
+        token: credential.token,
+        flavor: 'rest',
+        apiVersion: unit === 'credits' ? AI_CREDIT_API_VERSION : PREMIUM_REQUEST_API_VERSION,
+      },
+      (b) => parseBillingDay(b, unit),
+    );
+    if (!r.ok) throw new Error(`day ${date}: ${r.error.kind}`);
+    return r.value;
+  };
   return {
     ok: true,
     snapshot,
     attempts,
+    dayReader,
     details: {
       login,
       loginVerified,
@@ -345,7 +367,7 @@ export function patBillingStrategy(loginCache: LoginCache = new Map()): UsageStr
     async run(credential, ctx): Promise<StrategyResult> {
       const r = await readPatBilling(credential, ctx, loginCache, 'pat-billing', memory);
       return r.ok
-        ? { ok: true, snapshot: r.snapshot, attempts: r.attempts }
+        ? { ok: true, snapshot: r.snapshot, attempts: r.attempts, dayReader: r.dayReader }
         : { ok: false, error: r.error, attempts: r.attempts };
     },
   };

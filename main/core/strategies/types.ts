@@ -3,6 +3,7 @@ import type { ErrorInfo } from '../../../shared/errors';
 import type { Clock } from '../ports';
 import type { Credential } from '../credentials/types';
 import type { GitHubClient } from '../github/types';
+import type { DayReader } from '../history/sync';
 
 /** What the user told us (settings / CLI flags); used when GitHub does not say. */
 export interface UsagePreferences {
@@ -25,7 +26,13 @@ export interface StrategyContext {
 
 /** Never throws across the chain boundary. `attempts` lists every request-level try it made. */
 export type StrategyResult =
-  | { ok: true; snapshot: Omit<UsageSnapshot, 'attempts'>; attempts: Attempt[] }
+  | {
+      ok: true;
+      snapshot: Omit<UsageSnapshot, 'attempts'>;
+      attempts: Attempt[];
+      /** Reads single days of the same account from the billing API (PAT route only; for the history). */
+      dayReader?: DayReader;
+    }
   | { ok: false; error: ErrorInfo; attempts: Attempt[] };
 
 export interface UsageStrategy {
