@@ -9,6 +9,7 @@ import { errorInfo } from '../../shared/errors';
 import { describeError, isLang, type MessageKey } from '../../shared/i18n';
 import { parsePlan } from '../../shared/plans';
 import { normalizeApiUrl } from '../core/github/url';
+import { accountKeyOf } from '../settings/accounts';
 import { checkSetting, defaultSettings } from '../settings/schema';
 import type { SettingsStore } from '../settings/store';
 import type { Settings } from '../settings/types';
@@ -24,7 +25,7 @@ interface ConfigKey {
   key: keyof Settings;
   get(s: Settings): Value;
   /** Typed text → the value to check, or undefined when it cannot be read at all. */
-  parse(raw: string): unknown;
+  parse(raw: string, current: Settings): unknown;
   /** The reason shown when the value is refused. */
   why: MessageKey;
   /** Settings after the change (nested keys keep their siblings). */
@@ -119,6 +120,21 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     note: 'cli.config.launchNote',
   },
   {
+    // Which saved account the tray shows (and `status` reads): a saved login, or host/login.
+    name: 'account',
+    key: 'activeAccount',
+    get: (s) => s.activeAccount,
+    parse: (raw, current) => {
+      const w = raw.trim().replace(/^@/, '').toLowerCase();
+      const found = current.accounts.find(
+        (a) => a.login.toLowerCase() === w || accountKeyOf(a).toLowerCase() === w,
+      );
+      return found ? accountKeyOf(found) : undefined;
+    },
+    why: 'cli.config.why.account',
+    apply: plain('activeAccount'),
+  },
+  {
     name: 'api-url',
     key: 'apiUrl',
     get: (s) => s.apiUrl,
@@ -211,7 +227,7 @@ export async function runConfigCommand(
   if (sub === 'unset') parsed = k.get(DEFAULTS);
   else {
     try {
-      parsed = k.parse(values.join(' '));
+      parsed = k.parse(values.join(' '), current);
     } catch (e) {
       // The API address: normalizeApiUrl says what is wrong with it (not a URL, plain http to a remote host).
       return fail(

@@ -180,7 +180,12 @@ export function levelOf(
 }
 
 /** Waybar / i3bar-style custom module JSON: {text, tooltip, class, percentage}. */
-export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: readonly number[]): string {
+export function renderWaybar(
+  result: RefreshResult,
+  tr: Translator,
+  thresholds: readonly number[],
+  outlook?: Outlook | null,
+): string {
   if (!result.ok) {
     return JSON.stringify({
       text: '!',
@@ -203,7 +208,7 @@ export function renderWaybar(result: RefreshResult, tr: Translator, thresholds: 
   return JSON.stringify({
     text,
     // The text layout without its markdown heading, which means nothing in a status-bar tooltip.
-    tooltip: renderText(s, tr).split('\n').slice(1).join('\n'),
+    tooltip: renderText(s, tr, [], outlook).split('\n').slice(1).join('\n'),
     class: levelOf(s, thresholds),
     percentage: s.percentUsed === null ? 0 : Math.min(100, roundPercent(s.percentUsed)),
   });

@@ -67,7 +67,7 @@ export function render(
     case 'oneline':
       return renderOneline(result, tr);
     case 'waybar':
-      return renderWaybar(result, tr, thresholds);
+      return renderWaybar(result, tr, thresholds, outlook);
     case 'text':
       return result.ok
         ? renderText(result.snapshot, tr, problems, outlook)

@@ -60,6 +60,7 @@ export const cli = defineMessages(
     'cli.config.why.lang': 'must be one of en, zh, fr',
     'cli.config.why.interval': 'must be whole minutes from 1 to 1440',
     'cli.config.why.thresholds': 'must be percentages from 1 to 1000, separated by commas (e.g. 75,90,100)',
+    'cli.config.why.account': 'must be a saved account (see `copilot-meter auth status`)',
     'cli.config.why.boolean': 'must be on or off',
     'cli.config.why.apiUrl': 'must be a GitHub API address (https; plain http only for 127.0.0.1)',
     'cli.config.notSet': '(not set)',
@@ -89,7 +90,8 @@ Usage:
                                        11 when it cannot be told
   copilot-meter config get [KEY] | set KEY VALUE | unset KEY   settings shared with the tray app:
                                        plan, allowance, lang, interval (minutes), thresholds (75,90,100),
-                                       notify.thresholds|access|reset|forecast (on/off), launch-at-login, api-url
+                                       notify.thresholds|access|reset|forecast (on/off), launch-at-login, account,
+                                       api-url
   copilot-meter --version              the version
 
 Options:
@@ -166,6 +168,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
       'cli.config.why.lang': '必须是 en、zh、fr 之一',
       'cli.config.why.interval': '必须是 1 到 1440 之间的整数分钟',
       'cli.config.why.thresholds': '必须是 1 到 1000 之间的百分比，用逗号分隔（例如 75,90,100）',
+      'cli.config.why.account': '必须是已保存的账户（见 `copilot-meter auth status`）',
       'cli.config.why.boolean': '必须是 on 或 off',
       'cli.config.why.apiUrl': '必须是 GitHub API 地址（https；仅 127.0.0.1 可用纯 http）',
       'cli.config.notSet': '（未设置）',
@@ -194,7 +197,8 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
                                        无法判断时为 11
   copilot-meter config get [键] | set 键 值 | unset 键   与托盘应用共享的设置：
                                        plan、allowance、lang、interval（分钟）、thresholds（75,90,100）、
-                                       notify.thresholds|access|reset|forecast（on/off）、launch-at-login、api-url
+                                       notify.thresholds|access|reset|forecast（on/off）、launch-at-login、account、
+                                       api-url
   copilot-meter --version              版本号
 
 选项：
@@ -273,6 +277,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
       'cli.config.why.interval': 'doit être un nombre entier de minutes de 1 à 1440',
       'cli.config.why.thresholds':
         'doit être une liste de pourcentages de 1 à 1000 séparés par des virgules (par ex. 75,90,100)',
+      'cli.config.why.account': 'doit être un compte enregistré (voir `copilot-meter auth status`)',
       'cli.config.why.boolean': 'doit valoir on ou off',
       'cli.config.why.apiUrl':
         'doit être une adresse d’API GitHub (https ; http simple seulement pour 127.0.0.1)',
@@ -303,7 +308,8 @@ Usage :
                                        11 quand on ne peut pas le savoir
   copilot-meter config get [CLÉ] | set CLÉ VALEUR | unset CLÉ   réglages partagés avec l’application :
                                        plan, allowance, lang, interval (minutes), thresholds (75,90,100),
-                                       notify.thresholds|access|reset|forecast (on/off), launch-at-login, api-url
+                                       notify.thresholds|access|reset|forecast (on/off), launch-at-login, account,
+                                       api-url
   copilot-meter --version              la version
 
 Options :

@@ -3,7 +3,7 @@
  * against the fake GitHub on loopback, with a private HOME and settings folder and no Secret Service.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,6 +198,29 @@ describe('copilot-meter config', () => {
       expect(readFileSync(settingsFile(), 'utf8')).toBe(before);
     },
   );
+
+  it('chooses which saved account is shown, among the saved ones only', async () => {
+    const account = (login: string) => ({
+      login,
+      host: 'github.com',
+      tokenHint: '1234',
+      tokenExpiresAt: null,
+      lastCheckedAt: null,
+    });
+    mkdirSync(join(home, 'settings'), { recursive: true });
+    writeFileSync(
+      settingsFile(),
+      JSON.stringify({ version: 1, accounts: [account('octocat'), account('Hubot')], activeAccount: null }),
+    );
+    const set = await run(['config', 'set', 'account', 'hubot']);
+    expect(set.code).toBe(EXIT.ok);
+    expect(set.stdout.trim()).toBe('account = github.com/Hubot');
+    expect(settingsJson().activeAccount).toBe('github.com/Hubot');
+    const nobody = await run(['config', 'set', 'account', 'nobody']);
+    expect(nobody.code).toBe(EXIT.usage);
+    expect(nobody.stderr).toContain('account must be a saved account');
+    expect(settingsJson().activeAccount).toBe('github.com/Hubot');
+  });
 
   it('every command the status output suggests works as printed', async () => {
     fake = await startFakeGitHub(scenarios.patCreditsPro);
