@@ -1,5 +1,5 @@
 /**
- * The ONE IPC contract between the setup wizard (renderer) and main: channel name → request → response.
+ * The ONE IPC contract between the app's windows (setup wizard, Usage) and main: channel name → request → response.
  * Main registers a handler per channel, the preload exposes one bridge method per channel, nothing else crosses.
  * Responses are results, never exceptions, so errors keep their typed ErrorInfo through structured clone.
  * Security rules encoded here: the token travels renderer → main only (checkToken / save) and NO response type
@@ -11,6 +11,7 @@ import { CREDENTIAL_SOURCE_IDS, PLAN_IDS } from './domain';
 import type { ErrorInfo } from './errors';
 import { LANGS, type Lang } from './i18n/catalog';
 import { isRecord } from './json';
+import { EXPORT_FORMATS, type ExportFormat, type ExportResult, type UsageView } from './usage';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -164,6 +165,14 @@ export interface IpcContract {
   'setup:close': { req: void; res: { closed: boolean } };
   /** What the user typed as their GitHub address (github.com, acme.ghe.com, a GHES URL); '' = github.com. */
   'setup:setServer': { req: { address: string }; res: ServerChoice };
+  /** Opens the Usage window (the wizard's last step links to it). */
+  'setup:openUsage': { req: void; res: { opened: boolean } };
+  // The Usage window's channels (main accepts them only from that window).
+  /** The view for a month ("YYYY-MM"); null = the current one. */
+  'usage:getUsage': { req: { period: string | null }; res: UsageView };
+  /** Every held month, as `copilot-meter history --months 24` prints it, through a native save dialog. */
+  'usage:exportUsage': { req: { format: ExportFormat }; res: ExportResult };
+  'usage:closeUsage': { req: void; res: { closed: boolean } };
 }
 
 export type Channel = keyof IpcContract;
@@ -182,6 +191,10 @@ export const CHANNELS = [
   'setup:openExternal',
   'setup:close',
   'setup:setServer',
+  'setup:openUsage',
+  'usage:getUsage',
+  'usage:exportUsage',
+  'usage:closeUsage',
 ] as const satisfies readonly Channel[];
 
 // Compile-time check that CHANNELS lists every channel of the contract (and nothing else).
@@ -189,9 +202,15 @@ type MissingChannels = Exclude<Channel, (typeof CHANNELS)[number]>;
 const _allChannelsListed: MissingChannels extends never ? true : false = true;
 void _allChannelsListed;
 
-/** Bridge method name of a channel: 'setup:getState' → 'getState'. */
-export type MethodOf<C extends Channel> = C extends `setup:${infer M}` ? M : never;
-export const methodOf = <C extends Channel>(c: C): MethodOf<C> => c.slice('setup:'.length) as MethodOf<C>;
+/** The windows that call main, each on its own channels ("setup:…" from the wizard, "usage:…" from Usage). */
+export type ChannelGroup = 'setup' | 'usage';
+export type ChannelOf<G extends ChannelGroup> = Extract<Channel, `${G}:${string}`>;
+export const channelsOf = <G extends ChannelGroup>(group: G): ChannelOf<G>[] =>
+  CHANNELS.filter((c): c is ChannelOf<G> => c.startsWith(`${group}:`));
+
+/** Bridge method name of a channel: 'setup:getState' → 'getState' (method names are unique across groups). */
+export type MethodOf<C extends Channel> = C extends `${ChannelGroup}:${infer M}` ? M : never;
+export const methodOf = <C extends Channel>(c: C): MethodOf<C> => c.slice(c.indexOf(':') + 1) as MethodOf<C>;
 
 /** What `window.copilotMeter` offers the renderer: one promise-returning call per channel. */
 export type Bridge = {
@@ -324,6 +343,18 @@ export const validators: Validators = {
     if (/[\s\x00-\x1f\x7f]/.test(a)) return bad('address contains spaces or control characters');
     return ok({ address: a });
   }),
+  'setup:openUsage': noArg,
+  'usage:getUsage': object(['period'], (x) =>
+    x.period === null || (typeof x.period === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(x.period))
+      ? ok({ period: x.period as string | null })
+      : bad('period must be "YYYY-MM" or null'),
+  ),
+  'usage:exportUsage': object(['format'], (x) =>
+    typeof x.format === 'string' && (EXPORT_FORMATS as readonly string[]).includes(x.format)
+      ? ok({ format: x.format as ExportFormat })
+      : bad('format must be csv or json'),
+  ),
+  'usage:closeUsage': noArg,
 };
 
 /** Validates a call as it arrives over IPC: channel first, then its argument. */

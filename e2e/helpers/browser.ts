@@ -17,6 +17,7 @@ export const chromiumAvailable = (): boolean => existsSync(CHROMIUM);
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const WIZARD_HTML = join(root, 'dist', 'renderer', 'wizard', 'index.html');
+export const USAGE_HTML = join(root, 'dist', 'renderer', 'usage', 'index.html');
 export const SCREENSHOTS = join(root, 'out', 'screenshots');
 
 /** Builds dist/ once (esbuild, well under a second). */
@@ -57,14 +58,37 @@ export interface OpenOptions {
   colorScheme?: 'light' | 'dark';
   /** navigator.language(s) of the page: the OS language the wizard follows by default. */
   locale?: string;
+  /** The page's size; the wizard's window size by default. */
+  viewport?: { width: number; height: number };
+  /** The page's time zone (e.g. 'UTC' for stable times in screenshots). */
+  timezoneId?: string;
 }
 
 export async function openWizard(browser: Browser, opts: OpenOptions): Promise<WizardPage> {
+  return openPage(browser, WIZARD_HTML, 'h1', opts);
+}
+
+/** The Usage window's page, wired like the wizard (the same bridge, here to the usage dispatch). */
+export async function openUsage(browser: Browser, opts: OpenOptions): Promise<WizardPage> {
+  return openPage(browser, USAGE_HTML, 'main.usage', {
+    viewport: { width: 720, height: 900 },
+    timezoneId: 'UTC',
+    ...opts,
+  });
+}
+
+async function openPage(
+  browser: Browser,
+  html: string,
+  ready: string,
+  opts: OpenOptions,
+): Promise<WizardPage> {
   const context = await browser.newContext({
-    viewport: { width: 480, height: 600 },
+    viewport: opts.viewport ?? { width: 480, height: 600 },
     colorScheme: opts.colorScheme ?? 'light',
     locale: opts.locale ?? 'en-US',
     reducedMotion: 'reduce',
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
   });
   const page = await context.newPage();
   const responses: unknown[] = [];
@@ -88,8 +112,8 @@ export async function openWizard(browser: Browser, opts: OpenOptions): Promise<W
       Object.defineProperty(window, 'copilotMeter', { value: Object.freeze(bridge) });
     })();`,
   });
-  await page.goto(pathToFileURL(WIZARD_HTML).href);
-  await page.locator('h1').first().waitFor();
+  await page.goto(pathToFileURL(html).href);
+  await page.locator(ready).first().waitFor();
   return { page, responses, problems };
 }
 

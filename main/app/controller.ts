@@ -74,6 +74,8 @@ export interface AppDeps {
   refresh(signal: AbortSignal, context: RefreshContext): Promise<RefreshResult>;
   /** Opens (or focuses) the setup wizard. */
   openSetup(): void;
+  /** Opens (or focuses) the Usage window; the menu item does nothing without it. */
+  openUsage?(): void;
   /** OS locale candidates after the user's own choice (LANG, app.getLocale()); asked after app ready. */
   localeCandidates(): string[];
   /** Exposes state on globalThis for the Electron e2e test (COPILOT_METER_TEST_HOOK=1). */
@@ -265,6 +267,9 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
         return;
       case 'openSetup':
         deps.openSetup();
+        return;
+      case 'openUsage':
+        deps.openUsage?.();
         return;
       case 'openBilling':
         openBilling();

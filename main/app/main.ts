@@ -1,6 +1,7 @@
 /**
  * Electron entry point (bundled to dist/app/main.cjs). Builds the real dependencies — engine over Electron's
- * proxy-aware net.fetch, the OS keychain (with a session-only layer), the settings file shared with the CLI, the setup wizard and its IPC —
+ * proxy-aware net.fetch, the OS keychain (with a session-only layer), the settings file shared with the CLI, the setup wizard,
+ * the Usage window and their IPC —
  * and hands them to the controller. Everything with behaviour lives in controller.ts and main/core.
  *
  * Command line: `--api-url URL` points the app at another API (GitHub Enterprise, the fake GitHub), as the CLI's
@@ -29,6 +30,10 @@ import { activeAccountOf } from '../settings/accounts';
 import { openHistory } from '../core/history/store';
 import { settingsDir } from '../settings/store';
 import { apiOverride as readApiOverride } from './app-args';
+import { writeFile } from 'node:fs/promises';
+import { createUsageService } from '../usage/service';
+import { registerUsageIpc } from './ipc';
+import { createUsageWindows, electronUsageDeps } from './usage-window';
 
 async function main(): Promise<void> {
   const api = fromElectron(electron);
@@ -85,6 +90,36 @@ async function main(): Promise<void> {
     const host = webHost();
     wizard.open(host ? { webHost: host } : {});
   };
+  const translator = () => createTranslator(pickLanguage([settings.get().language, ...localeCandidates()]));
+
+  // The Usage window: the reading the tray shows and the daily history (above), composed by an Electron-free
+  // service.
+  const usageWindows = createUsageWindows(
+    electronUsageDeps(electron, {
+      bounds: {
+        get: () => settings.get().usageWindow,
+        set: (b) => void settings.update({ usageWindow: b }),
+      },
+      writeFile: (path, content) => writeFile(path, content, 'utf8'),
+      title: () => translator().t('usage.title'),
+    }),
+  );
+  const openUsage = () => void usageWindows.open();
+  const usage = createUsageService({
+    now: () => systemClock.now(),
+    reading: () => {
+      const st = tray?.scheduler.state();
+      return {
+        snapshot: st?.snapshot ?? settings.get().lastSnapshot,
+        error: st?.lastError ?? null,
+        lastAttemptAt: st?.lastAttemptAt ?? null,
+      };
+    },
+    language: () => settings.get().language,
+    history,
+    saveFile: (file) => usageWindows.saveFile(file),
+    close: () => usageWindows.close(),
+  });
 
   const service = createSetupService({
     ...engineSetupDeps({
@@ -108,13 +143,21 @@ async function main(): Promise<void> {
         host,
       ),
     close: () => wizard.close(),
+    openUsage,
     onSaved: () => void tray?.credentialsChanged(),
     // A removed token or a chosen login: the tray re-reads credentials (and leaves an "expired token" stop).
     onCredentialsChanged: () => void tray?.credentialsChanged(),
     onLanguageChanged: () => tray?.settingsChanged(),
   });
   const unregister = registerIpc({ service, wizardPage: (sender) => wizard.pageUrlOf(sender) });
-  electron.app.on('will-quit', () => unregister());
+  const unregisterUsage = registerUsageIpc({
+    service: usage,
+    usagePage: (sender) => usageWindows.pageUrlOf(sender),
+  });
+  electron.app.on('will-quit', () => {
+    unregister();
+    unregisterUsage();
+  });
 
   tray = await startTrayApp(api, {
     clock: systemClock,
@@ -133,6 +176,7 @@ async function main(): Promise<void> {
         signal,
       ),
     openSetup,
+    openUsage,
     localeCandidates,
     testHook: env.vars.COPILOT_METER_TEST_HOOK === '1',
     history,

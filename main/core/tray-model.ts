@@ -61,6 +61,7 @@ export type NotificationSwitch = keyof Settings['notifications'];
 export type TrayAction =
   | { type: 'refresh' }
   | { type: 'openSetup' }
+  | { type: 'openUsage' }
   | { type: 'openBilling' }
   | { type: 'quit' }
   | { type: 'setInterval'; minutes: number }
@@ -468,6 +469,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
       enabled: state.configured && !state.refreshing,
       action: { type: 'refresh' },
     },
+    { id: 'usage', type: 'normal', label: t('usage.menu'), action: { type: 'openUsage' } },
     {
       id: 'setup',
       type: 'normal',

@@ -34,6 +34,7 @@ export function defaultSettings(): Settings {
     activeAccount: null,
     notified: { period: null, thresholds: [], accessBroken: false, tokenExpiry: null, forecast: false },
     lastSnapshot: null,
+    usageWindow: null,
   };
 }
 
@@ -259,6 +260,15 @@ const checks: { [K in keyof Settings]: Check<Settings[K]> } = {
     return isSnapshotLike(v)
       ? { ok: true, value: withSeatDefaults(v) }
       : { ok: false, why: 'not a usage reading' };
+  },
+  usageWindow: (v) => {
+    if (v === null) return { ok: true, value: null };
+    if (!isRecord(v)) return { ok: false, why: 'not {x, y, width, height}' };
+    const { x, y, width, height } = v;
+    const inRange = (n: unknown, min: number): n is number => isFiniteNumber(n) && n >= min && n <= 100_000;
+    return inRange(x, -100_000) && inRange(y, -100_000) && inRange(width, 1) && inRange(height, 1)
+      ? { ok: true, value: { x, y, width, height } }
+      : { ok: false, why: 'not {x, y, width, height} in pixels' };
   },
 };
 

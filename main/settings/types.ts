@@ -56,4 +56,6 @@ export interface Settings {
   };
   /** Last good reading, shown (marked stale) when a refresh fails or at start-up. */
   lastSnapshot: UsageSnapshot | null;
+  /** Where the Usage window was when it last closed (screen pixels); null = never opened. */
+  usageWindow: { x: number; y: number; width: number; height: number } | null;
 }

@@ -105,6 +105,8 @@ export interface SetupServiceDeps {
   confirmOpen?(host: string): Promise<boolean>;
   /** Closes the wizard window. */
   close?(): void;
+  /** Opens the Usage window (the last step's link); without it the link opens nothing. */
+  openUsage?(): void;
   onSaved?(result: SaveResult): void;
   /**
    * The credentials the tray reads changed without a save: a token was removed, or a found login was chosen.
@@ -127,6 +129,7 @@ export interface SetupService {
   openExternal(req: { target: ExternalTarget }): Promise<Result<{ opened: boolean }>>;
   close(): Promise<Result<{ closed: boolean }>>;
   setServer(req: { address: string }): Promise<Result<ServerChoice>>;
+  openUsage(): Promise<Result<{ opened: boolean }>>;
   /**
    * Forgets what this wizard session held (the checked token, an unsaved server choice), as close() does. Not an
    * IPC channel: main calls it when the window is closed another way (its X button, the OS).
@@ -594,6 +597,12 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         reset();
         deps.close?.();
         return ok({ closed: deps.close !== undefined });
+      }),
+
+    openUsage: () =>
+      guard(async () => {
+        deps.openUsage?.();
+        return ok({ opened: deps.openUsage !== undefined });
       }),
 
     reset,

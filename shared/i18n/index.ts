@@ -12,14 +12,15 @@ import { core } from './core';
 import { outlook } from './outlook';
 import { seat } from './seat';
 import { tray } from './tray';
+import { usage } from './usage';
 import { wizard } from './wizard';
 
 export { LANGS, type Lang } from './catalog';
 
 const catalogs = {
-  en: { ...core.en, ...seat.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en, ...outlook.en },
-  zh: { ...core.zh, ...seat.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh, ...outlook.zh },
-  fr: { ...core.fr, ...seat.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr, ...outlook.fr },
+  en: { ...core.en, ...seat.en, ...cli.en, ...auth.en, ...tray.en, ...wizard.en, ...outlook.en, ...usage.en },
+  zh: { ...core.zh, ...seat.zh, ...cli.zh, ...auth.zh, ...tray.zh, ...wizard.zh, ...outlook.zh, ...usage.zh },
+  fr: { ...core.fr, ...seat.fr, ...cli.fr, ...auth.fr, ...tray.fr, ...wizard.fr, ...outlook.fr, ...usage.fr },
 };
 
 export type MessageKey = keyof (typeof catalogs)['en'];

@@ -44,6 +44,7 @@ async function boot(opts: {
   const settings = memorySettings(opts.settings);
   settings.readOnly = opts.readOnlySettings ?? false;
   let setupOpened = 0;
+  let usageOpened = 0;
   let n = 0;
   let credential = opts.credential ?? true;
   const app = await startTrayApp(stand.api, {
@@ -58,6 +59,7 @@ async function boot(opts: {
       return (opts.results ?? ((_n, now) => ok(snapshotAt(now, 42))))(n, clock.now(), context);
     },
     openSetup: () => void setupOpened++,
+    openUsage: () => void usageOpened++,
     localeCandidates: () => ['en-US'],
   });
   const settle = async () => {
@@ -73,6 +75,7 @@ async function boot(opts: {
     settle,
     refreshes: () => n,
     setupOpened: () => setupOpened,
+    usageOpened: () => usageOpened,
     setCredential: (v: boolean) => void (credential = v),
     tray: () => stand.trays[0]!,
   };
@@ -489,5 +492,20 @@ describe('choosing the account shown', () => {
     const b = await boot({ settings: { accounts: [acct('octocat')], activeAccount: null } });
     expect(findItem(b.tray().menu, 'accounts')).toBeUndefined();
     expect(findItem(b.tray().menu, 'account-github.com/octocat')).toBeUndefined();
+  });
+
+  it('"Usage…" in the tray menu opens the Usage window, set up or not, and says so in the app\'s language', async () => {
+    const b = await boot({});
+    const item = findItem(b.tray().menu, 'usage')!;
+    expect(item.label).toBe('Usage…');
+    item.click!();
+    expect(b.usageOpened()).toBe(1);
+    expect(b.setupOpened()).toBe(0);
+    findItem(b.tray().menu, 'language-zh')!.click!();
+    expect(findItem(b.tray().menu, 'usage')?.label).toBe('用量…');
+
+    const fresh = await boot({ credential: false });
+    findItem(fresh.tray().menu, 'usage')!.click!();
+    expect(fresh.usageOpened()).toBe(1);
   });
 });

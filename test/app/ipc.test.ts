@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { format } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../shared/ipc';
+import { CHANNELS, channelsOf } from '../../shared/ipc';
 import { PAT, patState, startSetupWorld, type SetupWorld } from '../setup/world';
 import { billingCreditsMultiModel } from '../fake-github/fixtures';
 
@@ -59,9 +59,11 @@ async function setup() {
 }
 
 describe('registerIpc', () => {
-  it('registers exactly the contract’s channels, and removes them again', async () => {
+  it('registers exactly the contract’s wizard channels (the Usage window’s are not among them), and removes them again', async () => {
     const { ipc, unregister } = await setup();
-    expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect([...ipc.handlers.keys()].sort()).toEqual(CHANNELS.filter((c) => c.startsWith('setup:')).sort());
+    expect([...ipc.handlers.keys()].sort()).toEqual([...channelsOf('setup')].sort());
+    expect(ipc.handlers.has('usage:getUsage')).toBe(false);
     unregister();
     expect(ipc.handlers.size).toBe(0);
   });

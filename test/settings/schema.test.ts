@@ -24,6 +24,7 @@ describe('settings defaults', () => {
       activeAccount: null,
       notified: { period: null, thresholds: [], accessBroken: false, tokenExpiry: null, forecast: false },
       lastSnapshot: null,
+      usageWindow: null,
     });
   });
 
@@ -237,5 +238,17 @@ describe('notification memory from older files', () => {
       forecast: false,
     });
     expect(r.problems).toEqual([]);
+  });
+});
+
+describe('the Usage window’s remembered place', () => {
+  it('keeps sane bounds and resets anything else to "never opened" (null), naming the key', () => {
+    const place = { x: -1200, y: 40, width: 900, height: 700 };
+    expect(validateSettings({ usageWindow: place }).settings.usageWindow).toEqual(place);
+    for (const bad of [{ x: 0, y: 0, width: 0, height: 700 }, { x: 'a', y: 0, width: 1, height: 1 }, [], 5]) {
+      const r = validateSettings({ usageWindow: bad });
+      expect(r.settings.usageWindow).toBeNull();
+      expect(r.problems).toEqual([expect.stringMatching(/^usageWindow: /)]);
+    }
   });
 });

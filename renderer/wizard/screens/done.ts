@@ -104,7 +104,13 @@ export function done(): HTMLElement[] {
   } else if (ui.legacyNote) {
     out.push(h('p', { class: 'ok' }, ui.legacyNote));
   }
-  out.push(actions(button(t('wizard.close'), () => void close(), { primary: true, id: 'close' })));
+  out.push(
+    actions(
+      // The month at a glance (chart, models, earlier months) lives in the Usage window.
+      snapshot ? button(t('usage.open'), () => void call(api().openUsage()), { id: 'open-usage' }) : null,
+      button(t('wizard.close'), () => void close(), { primary: true, id: 'close' }),
+    ),
+  );
   return out;
 }
 
