@@ -5,7 +5,7 @@
  */
 
 /** Why a pasted string cannot be a personal access token. */
-export type TokenProblem = 'empty' | 'whitespace' | 'oauth-token' | 'not-a-pat';
+export type TokenProblem = 'empty' | 'whitespace' | 'characters' | 'too-long' | 'oauth-token' | 'not-a-pat';
 
 export type AuthReason = 'expired' | 'revoked' | 'missingPermission' | 'invalid';
 export type NotFoundReason = 'user' | 'seatBilledToOrg' | 'endpoint';
@@ -29,6 +29,8 @@ export type ErrorInfo =
     }
   | { kind: 'server'; status: number; detail?: string }
   | { kind: 'responseShape'; missing: string[]; seen: string[]; status?: number; detail?: string }
+  /** An answer bigger than the client reads (a decompression bomb, a misrouted download): refused, never retried. */
+  | { kind: 'tooLarge'; limitBytes: number; status?: number; detail?: string }
   | {
       kind: 'config';
       reason: 'noCredential' | 'badInput' | 'insecureUrl' | 'corruptFile' | 'other';
@@ -68,6 +70,7 @@ export const networkError = make('network');
 export const timeoutError = make('timeout');
 export const serverError = make('server');
 export const responseShapeError = make('responseShape');
+export const tooLargeError = make('tooLarge');
 export const configError = make('config');
 export const keychainError = make('keychain');
 
@@ -96,6 +99,7 @@ export const isNetworkError = guard('network');
 export const isTimeoutError = guard('timeout');
 export const isServerError = guard('server');
 export const isResponseShapeError = guard('responseShape');
+export const isTooLargeError = guard('tooLarge');
 export const isConfigError = guard('config');
 export const isKeychainError = guard('keychain');
 

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
       env,
       secrets,
       settings,
-      ...(apiOverride ? { apiUrl: apiOverride } : {}),
+      ...(apiOverride ? { apiUrl: apiOverride, loopbackPlaysGithub: true } : {}),
     }),
     // The setup service already maps target ids to allowlisted URLs; the check is repeated at the door, against
     // the host the service vouches for (github.com, a saved one, or one the user confirmed below).
@@ -167,7 +167,12 @@ async function main(): Promise<void> {
     // controller counts such an account as set up even when hasCredential finds nothing.
     refresh: (signal, context) =>
       engine.refresh(
-        { ...refreshOptions(settings.get(), apiUrl()), keychainExpected: context.keychainExpected, history },
+        // A loopback API plays github.com for the sign-ins on disk only when the environment chose it.
+        {
+          ...refreshOptions(settings.get(), apiUrl(), undefined, Boolean(apiOverride)),
+          keychainExpected: context.keychainExpected,
+          history,
+        },
         signal,
       ),
     openSetup,

@@ -12,7 +12,12 @@ import type { SettingsStore } from '../settings/store';
 export function openElectronSettings(env?: Env): SettingsStore {
   const e: Env = env ?? { vars: process.env, platform: process.platform, homedir: homedir() };
   const dir = settingsDir(e);
-  return createSettingsStore(() => new Store<Record<string, unknown>>({ cwd: dir, name: SETTINGS_NAME }), {
-    path: resolve(dir, SETTINGS_FILE),
-  });
+  // Never throws on a bad file (a folder, a FIFO, 100,000 levels of nesting): the store starts with the defaults
+  // and lists what it did in `problems`, said here so the tray starts anyway and the log tells why.
+  const store = createSettingsStore(
+    () => new Store<Record<string, unknown>>({ cwd: dir, name: SETTINGS_NAME }),
+    { path: resolve(dir, SETTINGS_FILE) },
+  );
+  for (const p of store.problems) console.warn(`copilot-meter: settings: ${p}`);
+  return store;
 }

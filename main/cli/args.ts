@@ -9,6 +9,8 @@ import { parsePlan } from '../../shared/plans';
 import { startsWithTokenText } from '../../shared/tokens';
 
 export const FORMATS = ['text', 'json', 'oneline', 'waybar'] as const;
+/** `--watch` accepts 60 s to one day. */
+export const MAX_WATCH_SECONDS = 86_400;
 export type Format = (typeof FORMATS)[number];
 
 export interface GlobalOptions {
@@ -22,7 +24,7 @@ export interface GlobalOptions {
   plan?: PlanId;
   allowance?: number;
   tokenStdin: boolean;
-  /** Seconds between refreshes for --watch (≥ 60), undefined when not watching. */
+  /** Seconds between refreshes for --watch (60..86400), undefined when not watching. */
   watch?: number;
   noColor: boolean;
   /** `history --months N`: months to show, the current one included (1..24, default 1). */
@@ -162,7 +164,8 @@ export function parseCli(argv: readonly string[]): GlobalOptions {
   }
   if (v.watch !== undefined) {
     const s = Number(v.watch);
-    if (!Number.isFinite(s) || s < 60) throw new UsageError('cli.err.watch');
+    // Bounded above too: a wait longer than setTimeout's 24.8 days would fire at once, in a loop.
+    if (!Number.isFinite(s) || s < 60 || s > MAX_WATCH_SECONDS) throw new UsageError('cli.err.watch');
     opts.watch = s;
   }
   return opts;

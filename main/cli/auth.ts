@@ -7,6 +7,7 @@
 import type { PlanId, Unit } from '../../shared/domain';
 import { errorInfo, type ErrorInfo } from '../../shared/errors';
 import { describeError, type Translator } from '../../shared/i18n';
+import { tokenTextProblem } from '../../shared/tokens';
 import type { Credential } from '../core/credentials/types';
 import { tokenHint } from '../core/credentials/types';
 import type { PatCheck } from '../core/pat-check';
@@ -33,7 +34,13 @@ type OkCheck = Extract<PatCheck, { ok: true }>;
 const defaultDeps: AuthDeps = {
   async checkPat(token, ctx) {
     const [{ checkPat }, credentials] = await Promise.all([import('../core/pat-check'), oauthSiblings(ctx)]);
-    return checkPat(token, { apiUrl: ctx.apiUrl, http: ctx.http, clock: ctx.clock, credentials });
+    return checkPat(token, {
+      apiUrl: ctx.apiUrl,
+      http: ctx.http,
+      clock: ctx.clock,
+      credentials,
+      loopbackPlaysGithub: loopbackChosen(ctx),
+    });
   },
   async openSettings(ctx) {
     const { openSettings } = await import('../settings/store');
@@ -41,6 +48,13 @@ const defaultDeps: AuthDeps = {
   },
   removeFile,
 };
+
+/**
+ * A loopback API plays github.com for the sign-ins on disk only when chosen for this run (--api-url, the
+ * environment), never because settings hold one (the wizard may have written it).
+ */
+const loopbackChosen = (ctx: CliContext): boolean =>
+  ctx.apiUrlFromFlag || Boolean(ctx.env.vars.COPILOT_METER_API_URL?.trim());
 
 /** OAuth tokens of Copilot clients on this machine, so the check can detect the plan (never printed). */
 async function oauthSiblings(ctx: CliContext): Promise<Credential[]> {
@@ -148,6 +162,9 @@ async function authSet(ctx: CliContext, d: AuthDeps): Promise<number> {
   if (!token) return fail(ctx, { kind: 'config', reason: 'badInput', detail: tr.t('auth.tokenEmpty') });
   if (/\s/.test(token))
     return fail(ctx, { kind: 'config', reason: 'badInput', detail: tr.t('auth.tokenMalformed') });
+  // Zero-width spaces, emoji, control characters, a pasted file: refused before anything is sent.
+  const text = tokenTextProblem(token);
+  if (text) return fail(ctx, { kind: 'config', reason: 'badInput', token: text });
 
   const check = await checkLive(token, ctx, d);
   if (!check.ok) return fail(ctx, check.error, tr.t('auth.notSaved'));
@@ -208,8 +225,10 @@ async function save(
   const { tr } = ctx;
   const key = accountKey(check.host, check.login);
   let secrets: SecretStore;
+  let previous: string | null = null;
   try {
     secrets = await ctx.openSecrets();
+    previous = await secrets.get(key).catch(() => null);
     await secrets.set(key, token);
   } catch (e) {
     return failKeychain(ctx, e);
@@ -248,6 +267,9 @@ async function save(
       };
     });
   } catch (e) {
+    // Settings could not take the account (locked, read-only): the keychain goes back to what it held, so no
+    // token is left there that no account names.
+    await (previous === null ? secrets.delete(key) : secrets.set(key, previous)).catch(() => undefined);
     const info = toInfo(e);
     return fail(ctx, info, tr.t('auth.settingsFailed', { detail: info.detail ?? info.kind }));
   }
@@ -474,7 +496,7 @@ async function authImport(ctx: CliContext, d: AuthDeps): Promise<number> {
   if (!ctx.json) ctx.io.err(tr.t('auth.import.found', { path }));
   // The seed's file holds a github.com token: it is never sent to another server, not even to check it.
   const server = webHost(ctx.apiUrl);
-  if (!mayUseOn(cred, server)) {
+  if (!mayUseOn(cred, server, loopbackChosen(ctx))) {
     const detail = tr.t('auth.import.otherHost', { host: server });
     return fail(ctx, { kind: 'config', reason: 'badInput', detail }, tr.t('auth.notSaved'));
   }

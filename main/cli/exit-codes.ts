@@ -19,6 +19,8 @@ export const EXIT = {
   badResponse: 7,
   /** The OS keychain is unavailable or refused. */
   keychain: 8,
+  /** GitHub's answer was larger than the client reads (refused, not retried). */
+  tooLarge: 9,
   /** `guard`: less is left than --min-left asks for. */
   guardLow: 10,
   /** `guard`: what is left cannot be told (allowance unknown, usage hidden by the organisation). */
@@ -43,6 +45,8 @@ export function exitCodeFor(error: ErrorInfo): number {
       return EXIT.usage;
     case 'keychain':
       return EXIT.keychain;
+    case 'tooLarge':
+      return EXIT.tooLarge;
     default:
       return assertNever(error);
   }

@@ -3,11 +3,13 @@
  * (the same file the tray app uses), and dispatches. Heavy modules (keytar, conf) load only when needed, so
  * `copilot-meter status` with COPILOT_METER_TOKEN starts about as fast as a bare `node` + one fetch.
  */
-import { errorInfo } from '../../shared/errors';
+import { errorInfo, type ErrorInfo } from '../../shared/errors';
+import { tokenTextProblem } from '../../shared/tokens';
 import { describeError, pickLanguage, type Lang, type Translator } from '../../shared/i18n';
 import { createEngine } from '../core/engine';
 import { normalizeApiUrl } from '../core/github/url';
 import { FetchHttp } from '../core/http';
+import type { Env } from '../core/ports';
 import { nodeFiles, systemClock, systemEnv } from '../core/system';
 import type { UsagePreferences } from '../core/strategies/types';
 import type { SecretStore } from '../secrets/types';
@@ -50,6 +52,14 @@ function chosenAccount(settings: Settings | null, user: string | undefined): Acc
   if (!user) return active;
   const named = settings.accounts.filter((a) => a.login.toLowerCase() === user.toLowerCase());
   return named.find((a) => a === active) ?? named[0];
+}
+
+/**
+ * Whether a loopback API was chosen outside any renderer, for this run: by --api-url or COPILOT_METER_API_URL.
+ * Only then do github.com sign-ins found on disk go to it (a loopback URL in settings may come from the wizard).
+ */
+function loopbackChosen(opts: { apiUrl?: string }, env: { vars: Env['vars'] }): boolean {
+  return opts.apiUrl !== undefined || Boolean(env.vars.COPILOT_METER_API_URL?.trim());
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -107,6 +117,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCodeFor(info);
   }
 
+  const thresholds = settings?.thresholds ?? [75, 90, 100];
   let secretsPromise: Promise<SecretStore> | undefined;
   const openSecrets = () =>
     (secretsPromise ??= import('../secrets/keychain').then(({ createKeychainStore }) =>
@@ -152,6 +163,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   const explicit = stdinToken !== undefined || Boolean(env.vars.COPILOT_METER_TOKEN?.trim());
+  // An explicit token that cannot be one (a zero-width space, an emoji, a control character, megabytes) is
+  // refused before any request, with its own message, instead of failing inside fetch as "cannot reach GitHub".
+  const explicitText = stdinToken ?? env.vars.COPILOT_METER_TOKEN?.trim();
+  const tokenProblem = explicitText ? tokenTextProblem(explicitText) : null;
+  if (tokenProblem) {
+    const info: ErrorInfo = {
+      kind: 'config',
+      reason: 'badInput',
+      token: tokenProblem,
+      detail: stdinToken !== undefined ? 'the token on stdin' : 'COPILOT_METER_TOKEN',
+    };
+    if (opts.format !== 'text') {
+      io.out(render({ ok: false, error: info, attempts: [] }, opts.format, tr, [], thresholds));
+    } else io.err(describeError(info, tr));
+    return exitCodeFor(info);
+  }
 
   const prefs: UsagePreferences = {};
   const user = opts.user ?? env.vars.COPILOT_METER_USER;
@@ -178,11 +205,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     prefs,
     thresholds: settings?.thresholds ?? [75, 90, 100],
     keychainExpected: !explicit && (settings?.accounts.some((a) => !a.sessionOnly) ?? false),
+    loopbackPlaysGithub: loopbackChosen(opts, env),
     ...(opts.user ? { requestedUser: opts.user } : {}),
     ...(account ? { account: { host: account.host, login: account.login } } : {}),
     ...(history ? { history } : {}),
     problems: async () => {
-      const found = await engine.findCredentials();
+      // The files the refresh just read, not a second read of every source.
+      const found = engine.lastLookup() ?? (await engine.findCredentials());
       return found.problems.map((p) => ({
         source: p.source,
         origin: p.origin,

@@ -7,6 +7,7 @@ import type { Attempt, RefreshResult, UsageSnapshot } from '../../shared/domain'
 import type { ErrorInfo } from '../../shared/errors';
 import { bar, formatAmount, formatDate, percentLeft, roundPercent } from '../../shared/format';
 import { describeError, type Translator } from '../../shared/i18n';
+import { escapeMarkup, safeSnapshot, safeText, terminalJson } from '../../shared/text';
 import type { Outlook } from '../../shared/history';
 import { outlookLines } from '../core/history/lines';
 import { formatDay } from '../core/tray-model';
@@ -31,11 +32,18 @@ const amount = (n: number, tr: Translator) => formatAmount(n, tr.lang);
 
 /** "Note: <origin>: <message>", without repeating the origin when the message already names it. */
 function problemLine(p: Problem, tr: Translator): string {
-  if (p.error && p.error.kind !== 'config') return tr.t('cli.note', { message: describeError(p.error, tr) });
-  return p.message.includes(p.origin)
-    ? tr.t('cli.note', { message: p.message })
-    : tr.t('cli.problem', { origin: p.origin, message: p.message });
+  if (p.error && p.error.kind !== 'config') return tr.t('cli.note', { message: said(p.error, tr) });
+  // Paths and messages come from files and the environment: one clean line each.
+  const message = safeText(p.message, 1000);
+  const origin = safeText(p.origin, 1000);
+  return message.includes(origin) ? tr.t('cli.note', { message }) : tr.t('cli.problem', { origin, message });
 }
+
+/** describeError as one clean line (its details may quote a server's message or a file's username). */
+const said = (e: ErrorInfo, tr: Translator): string => safeText(describeError(e, tr), 2000);
+
+/** The text format lists this many models at most; --json has them all. */
+export const MAX_MODEL_LINES = 50;
 
 function usageLines(s: UsageSnapshot, tr: Translator): string[] {
   const { t } = tr;
@@ -63,13 +71,19 @@ function usageLines(s: UsageSnapshot, tr: Translator): string[] {
 
 function modelLines(s: UsageSnapshot, tr: Translator): string[] {
   if (s.models.length === 0) return [];
-  const width = Math.min(40, Math.max(...s.models.map((m) => m.model.length)));
+  const shown = s.models.slice(0, MAX_MODEL_LINES);
+  // A loop, not Math.max(...spread): a spread of 100,000 names overflows the call stack.
+  let width = 0;
+  for (const m of shown) width = Math.max(width, m.model.length);
+  width = Math.min(40, width);
+  const more = s.models.length - shown.length;
   return [
     tr.t('cli.models'),
-    ...s.models.map((m) => {
+    ...shown.map((m) => {
       const worth = m.cost ? `  ${formatMoney(m.cost.gross, tr).padStart(10)}` : '';
       return `  ${m.model.padEnd(width)}  ${amount(m.used, tr).padStart(10)}${worth}`;
     }),
+    ...(more > 0 ? [tr.t('cli.models.more', { n: amount(more, tr) })] : []),
   ];
 }
 
@@ -82,12 +96,14 @@ function outlookText(s: UsageSnapshot, tr: Translator, outlook: Outlook | null |
 }
 
 export function renderText(
-  s: UsageSnapshot,
+  snapshot: UsageSnapshot,
   tr: Translator,
   problems: readonly Problem[] = [],
   outlook?: Outlook | null,
 ): string {
   const { t } = tr;
+  // The login and model names come from GitHub (or a server playing it): no escapes, no forged lines.
+  const s = safeSnapshot(snapshot);
   const plan = s.plan ? ` · ${t(`plan.${s.plan}`)}` : '';
   const resets = s.resetAt ? ` · ${t('cli.resets', { date: formatDate(s.resetAt, tr.lang) })}` : '';
   return [
@@ -117,7 +133,7 @@ function attemptLine(a: Attempt, i: number, tr: Translator): string {
       : a.outcome === 'skipped'
         ? tr.t('cli.attempt.skipped')
         : a.error
-          ? describeError(a.error, tr)
+          ? said(a.error, tr)
           : '';
   return `  ${i + 1}. ${who}: ${http}${Math.round(a.durationMs)} ms — ${what}`;
 }
@@ -131,7 +147,7 @@ export function renderFailureText(
   return [
     tr.t('cli.heading'),
     tr.t('cli.failed'),
-    describeError(error, tr),
+    said(error, tr),
     '',
     ...(attempts.length > 0
       ? [tr.t('cli.attempts'), ...attempts.map((a, i) => attemptLine(a, i, tr))]
@@ -141,7 +157,7 @@ export function renderFailureText(
 }
 
 export function renderOneline(result: RefreshResult, tr: Translator): string {
-  if (!result.ok) return tr.t('cli.oneline.error', { message: describeError(result.error, tr) });
+  if (!result.ok) return tr.t('cli.oneline.error', { message: said(result.error, tr) });
   const s = result.snapshot;
   const unit = tr.t(`unit.${s.unit}`);
   const uncapped = uncappedUsedLine(s, tr);
@@ -179,7 +195,10 @@ export function levelOf(
   return 'normal';
 }
 
-/** Waybar / i3bar-style custom module JSON: {text, tooltip, class, percentage}. */
+/**
+ * Waybar / i3bar-style custom module JSON: {text, tooltip, class, percentage}. Waybar reads text and tooltip as
+ * Pango markup, so both are escaped (a model name cannot inject <span> or break on a bare &).
+ */
 export function renderWaybar(
   result: RefreshResult,
   tr: Translator,
@@ -187,9 +206,9 @@ export function renderWaybar(
   outlook?: Outlook | null,
 ): string {
   if (!result.ok) {
-    return JSON.stringify({
+    return terminalJson({
       text: '!',
-      tooltip: describeError(result.error, tr),
+      tooltip: escapeMarkup(said(result.error, tr)),
       class: 'error',
       percentage: 0,
     });
@@ -205,10 +224,10 @@ export function renderWaybar(
         : s.percentUsed === null
           ? '?'
           : `${roundPercent(s.percentUsed)}%`;
-  return JSON.stringify({
+  return terminalJson({
     text,
     // The text layout without its markdown heading, which means nothing in a status-bar tooltip.
-    tooltip: renderText(s, tr, [], outlook).split('\n').slice(1).join('\n'),
+    tooltip: escapeMarkup(renderText(s, tr, [], outlook).split('\n').slice(1).join('\n')),
     class: levelOf(s, thresholds),
     percentage: s.percentUsed === null ? 0 : Math.min(100, roundPercent(s.percentUsed)),
   });
@@ -216,7 +235,7 @@ export function renderWaybar(
 
 /**
  * The --json document: the snapshot plus `pace` and `forecast` (README "--json"; null when there are none), or
- * {error, attempts} with the message localised.
+ * {error, attempts} with the message localised. C1 controls and bidi overrides are \u-escaped (terminalJson).
  */
 export function renderJson(
   result: RefreshResult,
@@ -225,23 +244,21 @@ export function renderJson(
   outlook?: Outlook | null,
 ): string {
   if (result.ok)
-    return JSON.stringify(
+    return terminalJson(
       {
         ...result.snapshot,
         attempts: result.attempts,
         pace: outlook?.pace ?? null,
         forecast: outlook?.forecast ?? null,
       },
-      null,
       2,
     );
-  return JSON.stringify(
+  return terminalJson(
     {
       error: { ...result.error, message: describeError(result.error, tr) },
       attempts: result.attempts,
       problems,
     },
-    null,
     2,
   );
 }

@@ -25,6 +25,7 @@ export interface StatusEngine {
       sources?: CredentialSourceId[];
       keychainExpected?: boolean;
       account?: { host: string; login: string };
+      loopbackPlaysGithub?: boolean;
       history?: HistoryStore;
       historyMonths?: number;
     },
@@ -41,6 +42,8 @@ export interface StatusInputs {
   keychainExpected?: boolean;
   /** The saved account to read: the keychain tokens of other accounts are left out (RefreshOptions.account). */
   account?: { host: string; login: string };
+  /** A loopback API came from --api-url or the environment: github.com sign-ins on disk may go to it. */
+  loopbackPlaysGithub?: boolean;
   thresholds: readonly number[];
   /** The daily history shared with the app (pace and forecast come from it); absent = none. */
   history?: HistoryStore;
@@ -88,6 +91,7 @@ export async function refreshWith(
     apiUrl: ctx.apiUrl,
     prefs: inputs.prefs,
     keychainExpected: inputs.keychainExpected ?? false,
+    loopbackPlaysGithub: inputs.loopbackPlaysGithub ?? true,
   };
   if (inputs.sources) req.sources = inputs.sources;
   if (inputs.account) req.account = inputs.account;

@@ -11,6 +11,7 @@ import type { Forecast } from '../../shared/history';
 import type { ErrorInfo } from '../../shared/errors';
 import { describeError, type Translator } from '../../shared/i18n';
 import { seatNote, seatOf } from '../../shared/seat';
+import { safeText } from '../../shared/text';
 import type { Settings } from '../settings/types';
 import { activeTokenExpiry, tokenExpiresSoon } from './token-expiry';
 import { formatDay, type FormatOptions } from './tray-model';
@@ -56,7 +57,7 @@ export function evaluateAlerts(
         notifications.push({
           kind: 'accessBroken',
           title: t('tray.notice.access.title'),
-          body: t('tray.notice.access.body', { problem: describeError(input.error, tr) }),
+          body: t('tray.notice.access.body', { problem: safeText(describeError(input.error, tr), 1000) }),
           action: 'openSetup',
         });
     }

@@ -8,7 +8,7 @@
  * When everything failed, the error returned is the one the user should act on (see pickError).
  */
 import type { Attempt, RefreshResult, StrategyId } from '../../shared/domain';
-import type { ErrorInfo } from '../../shared/errors';
+import { errorInfo, type ErrorInfo } from '../../shared/errors';
 import type { Credential } from './credentials/types';
 import type { DayReader } from './history/sync';
 import { isTransientInfo, toErrorInfo } from './strategies/common';
@@ -53,7 +53,9 @@ export async function runChain(
   for (const strategy of strategies) {
     for (const credential of strategy.select(credentials)) {
       if (ctx.signal?.aborted) {
-        return { ok: false, error: { kind: 'network', detail: 'cancelled' }, attempts };
+        // The run's deadline (engine.ts) stops the chain with what it learned: the attempts so far.
+        const reason = errorInfo(ctx.signal.reason);
+        return { ok: false, error: reason ?? { kind: 'network', detail: 'cancelled' }, attempts };
       }
       let result;
       try {

@@ -15,6 +15,8 @@ import type { Clock, Env, Files, Http, Random } from './ports';
 import { createStrategies } from './strategies';
 import type { UsagePreferences, UsageStrategy } from './strategies/types';
 import { toErrorInfo } from './strategies/common';
+import { timeoutError } from '../../shared/errors';
+import { scrubSnapshot } from './usage/snapshot';
 import type { HistoryStore } from './history/store';
 import { backfillMonth, recordSample, syncFromBilling, type DayReader } from './history/sync';
 import type { UsageSnapshot } from '../../shared/domain';
@@ -52,6 +54,16 @@ export interface RefreshOptions {
    */
   account?: { host: string; login: string };
   /**
+   * The longest one refresh may take, all credentials, retries and waits included (default RUN_DEADLINE_MS):
+   * then the chain stops with what it learned, as a timeout.
+   */
+  deadlineMs?: number;
+  /**
+   * Whether a loopback API may receive the github.com sign-ins found on disk (credentials/host.ts): true only
+   * when the user chose that API outside the renderer (CLI flag, environment). Default true.
+   */
+  loopbackPlaysGithub?: boolean;
+  /**
    * The daily history to keep up to date after a successful reading (history/sync.ts): a PAT reading backfills
    * and settles billing days, a Copilot sign-in reading records a sample. Its failures never fail the refresh.
    */
@@ -60,11 +72,17 @@ export interface RefreshOptions {
   historyMonths?: number;
 }
 
+/** One refresh (the CLI's whole run) gives up after this long: five credentials × retries × 10 s timeouts
+ *  would otherwise take minutes. */
+export const RUN_DEADLINE_MS = 30_000;
+
 export interface Engine {
   findCredentials(sources?: CredentialSourceId[]): Promise<CredentialLookup>;
   refresh(opts: RefreshOptions, signal?: AbortSignal): Promise<RefreshResult>;
   /** The shared client for an API URL (the setup check uses it so its answers warm the same cache). */
   client(apiUrl: string): GitHubClient;
+  /** What the last refresh found (its problems: skipped files), so a caller need not read every source again. */
+  lastLookup(): CredentialLookup | null;
 }
 
 /** Leaves out keychain tokens saved for another account than `account` (see RefreshOptions.account). */
@@ -80,8 +98,12 @@ export function credentialsOfAccount(
 }
 
 /** The credentials that may be sent to this API host (see credentials/host.ts). */
-export function credentialsFor(credentials: readonly Credential[], webHost: string): Credential[] {
-  return credentials.filter((c) => mayUseOn(c, webHost));
+export function credentialsFor(
+  credentials: readonly Credential[],
+  webHost: string,
+  loopbackPlaysGithub = true,
+): Credential[] {
+  return credentials.filter((c) => mayUseOn(c, webHost, loopbackPlaysGithub));
 }
 
 export function createEngine(deps: EngineDeps): Engine {
@@ -123,9 +145,11 @@ export function createEngine(deps: EngineDeps): Engine {
     return findAllCredentials(set);
   };
 
+  let last: CredentialLookup | null = null;
   return {
     findCredentials,
     client,
+    lastLookup: () => last,
     async refresh(opts, signal) {
       let github: GitHubClient;
       try {
@@ -135,22 +159,54 @@ export function createEngine(deps: EngineDeps): Engine {
         return { ok: false, error: toErrorInfo(e), attempts: [] };
       }
       const lookup = await findCredentials(opts.sources);
+      last = lookup;
       // The chosen account narrows the keychain only when it lives on this API's server; an account of another
       // server (settings point elsewhere) would otherwise leave no token at all.
       const account =
         opts.account && mayUseOn({ host: opts.account.host }, github.webHost) ? opts.account : undefined;
-      const credentials = credentialsFor(credentialsOfAccount(lookup.credentials, account), github.webHost);
+      const credentials = credentialsFor(
+        credentialsOfAccount(lookup.credentials, account),
+        github.webHost,
+        opts.loopbackPlaysGithub ?? true,
+      );
       // Nothing usable, and the keychain that should hold the token could not be read: that is the thing to fix.
       const keychainProblem = lookup.problems.find((p) => p.error?.kind === 'keychain')?.error;
       if (credentials.length === 0 && keychainProblem && opts.keychainExpected) {
         return { ok: false, error: keychainProblem, attempts: [] };
       }
-      const { dayReader, ...result } = await runChain(strategies, credentials, {
-        github,
-        clock: deps.clock,
-        prefs: opts.prefs,
-        ...(signal ? { signal } : {}),
-      });
+      const deadlineMs = opts.deadlineMs ?? RUN_DEADLINE_MS;
+      const run = new AbortController();
+      const cancelDeadline = deps.clock.setTimer(deadlineMs, () =>
+        run.abort(
+          timeoutError({ timeoutMs: deadlineMs, detail: 'the whole refresh took too long; stopped' }),
+        ),
+      );
+      const forward = () => run.abort(signal?.reason);
+      if (signal?.aborted) forward();
+      else signal?.addEventListener('abort', forward, { once: true });
+      let chained;
+      try {
+        chained = await runChain(strategies, credentials, {
+          github,
+          clock: deps.clock,
+          prefs: opts.prefs,
+          signal: run.signal,
+        });
+      } finally {
+        cancelDeadline();
+        signal?.removeEventListener('abort', forward);
+      }
+      const { dayReader, ...chainResult } = chained;
+      // A server that echoes a token back (as the login, as a model name) must not get it printed.
+      const result: RefreshResult = chainResult.ok
+        ? {
+            ...chainResult,
+            snapshot: scrubSnapshot(
+              chainResult.snapshot,
+              credentials.map((c) => c.token),
+            ),
+          }
+        : chainResult;
       if (result.ok && opts.history) {
         await keepHistory(
           opts.history,

@@ -7,13 +7,19 @@
  * most MAX_REDIRECTS hops and only within the same origin (scheme + host + port); a redirect elsewhere is
  * returned to the caller as the 3xx response it is, so the token never leaves the host the user configured.
  */
-import { configError, networkError, timeoutError } from '../../shared/errors';
+import { AppError, configError, networkError, timeoutError, tooLargeError } from '../../shared/errors';
 import type { Http, HttpRequest, HttpResponse } from './ports';
 
 /** The subset of fetch we use; both globalThis.fetch and Electron's net.fetch fit. */
 export type FetchFn = (input: string, init: RequestInit) => Promise<Response>;
 
 const MAX_REDIRECTS = 3;
+/**
+ * The most a response body may hold once decoded (gzip/br included): a month of usage is a few KB, a very
+ * busy one a few hundred. Counted while it streams in, so a small compressed body that inflates to a gigabyte
+ * is cut off after this much, not held in memory.
+ */
+export const MAX_BODY_BYTES = 5_000_000;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export class FetchHttp implements Http {
@@ -27,7 +33,8 @@ export class FetchHttp implements Http {
 
   async request(req: HttpRequest): Promise<HttpResponse> {
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), req.timeoutMs);
+    // Clamped: past 2^31 − 1 ms setTimeout fires at once, which would abort every request immediately.
+    const timer = setTimeout(() => timeout.abort(), Math.min(Math.max(0, req.timeoutMs), 2 ** 31 - 1));
     const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal;
     try {
       let url = req.url;
@@ -56,10 +63,15 @@ export class FetchHttp implements Http {
           }
         }
         // Read the body inside the try: a server that stalls mid-body must still hit the timeout.
-        return { status: res.status, headers, body: await res.text() };
+        return {
+          status: res.status,
+          headers,
+          body: await readCapped(res, req.maxBodyBytes ?? MAX_BODY_BYTES),
+        };
       }
     } catch (e) {
       if (req.signal?.aborted) throw req.signal.reason ?? e;
+      if (e instanceof AppError) throw e;
       if (timeout.signal.aborted) {
         throw timeoutError({ timeoutMs: req.timeoutMs, address: addressOf(req.url) }, { cause: e });
       }
@@ -76,6 +88,33 @@ export class FetchHttp implements Http {
       clearTimeout(timer);
     }
   }
+}
+
+/** The body as text, refused (tooLarge, the stream cancelled) as soon as its decoded size passes `limit`. */
+async function readCapped(res: Response, limit: number): Promise<string> {
+  const refuse = () => tooLargeError({ limitBytes: limit, status: res.status });
+  const declared = Number(res.headers.get('content-length'));
+  const encoded = (res.headers.get('content-encoding') ?? 'identity').toLowerCase() !== 'identity';
+  if (!encoded && Number.isFinite(declared) && declared > limit) {
+    await res.body?.cancel().catch(() => undefined);
+    throw refuse();
+  }
+  if (!res.body) return res.text();
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw refuse();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 /** host[:port] of a URL, for messages: no scheme, path, query or credentials. */

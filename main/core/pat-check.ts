@@ -6,6 +6,7 @@
  */
 import type { ErrorInfo, TokenProblem } from '../../shared/errors';
 import type { TokenCheckView, TokenWarning } from '../../shared/ipc';
+import { tokenTextProblem } from '../../shared/tokens';
 import { mayUseOn } from './credentials/host';
 import type { Credential } from './credentials/types';
 import { createGitHubClient } from './github/client';
@@ -13,6 +14,7 @@ import type { GitHubClient } from './github/types';
 import type { Clock, Http, Random } from './ports';
 import { toErrorInfo } from './strategies/common';
 import { readPatBilling } from './strategies/pat-billing';
+import { scrubSnapshot } from './usage/snapshot';
 import type { UsagePreferences } from './strategies/types';
 
 /** The same warnings the wizard shows (shared/ipc.ts), so the two can never drift apart. */
@@ -36,6 +38,8 @@ export interface PatCheckOptions {
   prefs?: UsagePreferences;
   /** Other credentials found (engine.findCredentials()), so an OAuth token can reveal the plan. */
   credentials?: readonly Credential[];
+  /** Whether a loopback API may receive github.com sign-ins (credentials/host.ts); default true. */
+  loopbackPlaysGithub?: boolean;
   signal?: AbortSignal;
 }
 
@@ -49,8 +53,14 @@ export function checkPatFormat(
     problem,
     error: { kind: 'config', reason: 'badInput', token: problem, detail } as ErrorInfo,
   });
-  if (token === '') return bad('empty', 'the token is empty');
-  if (/\s/.test(token)) return bad('whitespace', 'the token contains spaces or line breaks; paste it again');
+  const text = tokenTextProblem(token);
+  if (text === 'empty') return bad('empty', 'the token is empty');
+  if (text === 'whitespace')
+    return bad('whitespace', 'the token contains spaces or line breaks; paste it again');
+  if (text === 'too-long')
+    return bad('too-long', 'the text is longer than 512 characters; copy the token alone');
+  if (text === 'characters')
+    return bad('characters', 'the token contains characters a GitHub token never has');
   if (token.startsWith('github_pat_')) return { ok: true, warnings: [] };
   if (token.startsWith('ghp_')) return { ok: true, warnings: ['classic-token'] };
   if (token.startsWith('gho_') || token.startsWith('ghu_')) {
@@ -84,7 +94,9 @@ export async function checkPat(token: string, opts: PatCheckOptions): Promise<Pa
   // The login is always learned from the token here: a fresh cache forces GET /user.
   const prefs: UsagePreferences = { ...opts.prefs };
   delete prefs.login;
-  const siblings = (opts.credentials ?? []).filter((c) => c.kind !== 'pat' && mayUseOn(c, github.webHost));
+  const siblings = (opts.credentials ?? []).filter(
+    (c) => c.kind !== 'pat' && mayUseOn(c, github.webHost, opts.loopbackPlaysGithub ?? true),
+  );
   const r = await readPatBilling(credential, {
     github,
     clock: opts.clock,
@@ -105,6 +117,10 @@ export async function checkPat(token: string, opts: PatCheckOptions): Promise<Pa
     planDetected: d.planDetected,
     tokenExpiresAt: d.tokenExpiresAt,
     warnings,
-    snapshot: { ...r.snapshot, attempts: r.attempts },
+    // A server echoing a token back in a model name must not get it shown by the wizard or the CLI.
+    snapshot: scrubSnapshot({ ...r.snapshot, attempts: r.attempts }, [
+      credential.token,
+      ...siblings.map((c) => c.token),
+    ]),
   };
 }

@@ -22,6 +22,8 @@ export interface HttpRequest {
   body?: string;
   /** Abort after this many ms (TimeoutError). */
   timeoutMs: number;
+  /** Refuse (AppError tooLarge) a decoded body larger than this; default http.ts MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
   signal?: AbortSignal;
 }
 

@@ -26,6 +26,8 @@ import type { Clock, Random } from './ports';
 export const DEFAULT_INTERVAL_MS = 5 * 60_000;
 export const MIN_INTERVAL_MS = 60_000;
 export const MAX_BACKOFF_MS = 30 * 60_000;
+/** The longest a rate limit holds refreshes back, whatever retryAt says (the client caps it the same way). */
+export const MAX_RATE_LIMIT_WAIT_MS = 24 * 60 * 60_000;
 
 export type SchedulerPhase =
   | 'idle' // not started
@@ -186,7 +188,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         const retryAt = error.retryAt ? Date.parse(error.retryAt) : NaN;
         const at = Math.max(
           now + backoffDelay(failures, interval(), deps.random, cap),
-          Number.isFinite(retryAt) ? retryAt : 0,
+          Number.isFinite(retryAt) ? Math.min(retryAt, now + MAX_RATE_LIMIT_WAIT_MS) : 0,
         );
         holdUntil = rateLimitedUntil = at;
         scheduleAt(at);
@@ -197,6 +199,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       case 'timeout':
       case 'server':
       case 'responseShape':
+      case 'tooLarge':
       case 'keychain': {
         const at = now + backoffDelay(failures, interval(), deps.random, cap);
         holdUntil = at;

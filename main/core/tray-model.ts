@@ -7,6 +7,7 @@ import type { Outlook } from '../../shared/history';
 import { outlookLines } from './history/lines';
 import type { ErrorInfo } from '../../shared/errors';
 import { assertNever } from '../../shared/errors';
+import { safeSnapshot } from '../../shared/text';
 import { iconLabel as labelOf, percentLeft, roundPercent } from '../../shared/format';
 import { LOCALE_OF, type Lang, type MessageKey, type Translator } from '../../shared/i18n';
 import {
@@ -260,6 +261,22 @@ export function formatTime(ms: number, tr: Translator, opts: FormatOptions = {})
   return dateFmt(tr, opts, { hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
 }
 
+/** A retry time: the time of day when it is today, else the date too (a server may ask for days). */
+function retryLine(
+  ms: number,
+  now: number,
+  tr: Translator,
+  opts: FormatOptions,
+  keys: { time: MessageKey; date: MessageKey },
+): string {
+  const day = (x: number) =>
+    dateFmt(tr, opts, { year: 'numeric', month: 'numeric', day: 'numeric' }).format(x);
+  const time = formatTime(ms, tr, opts);
+  return day(ms) === day(now)
+    ? tr.t(keys.time, { time })
+    : tr.t(keys.date, { time, date: formatDay(new Date(ms).toISOString(), tr, opts) });
+}
+
 /** "12 min", "3 h", "2 d": the coarsest unit that still says something. */
 export function formatAge(ms: number, tr: Translator): string {
   const min = Math.max(1, Math.floor(ms / 60_000));
@@ -278,6 +295,7 @@ export function problemLine(
   tr: Translator,
   opts: FormatOptions = {},
   hasReading = true,
+  now: number = Date.now(),
 ): string {
   const { t } = tr;
   switch (error.kind) {
@@ -288,8 +306,11 @@ export function problemLine(
     case 'notFound':
       return t('tray.problem.notFound');
     case 'rateLimit':
-      return error.retryAt
-        ? t('tray.problem.rateLimit', { time: formatTime(Date.parse(error.retryAt), tr, opts) })
+      return error.retryAt && Number.isFinite(Date.parse(error.retryAt))
+        ? retryLine(Date.parse(error.retryAt), now, tr, opts, {
+            time: 'tray.problem.rateLimit',
+            date: 'tray.problem.rateLimit.date',
+          })
         : t('tray.problem.rateLimit.noTime');
     case 'network':
     case 'timeout':
@@ -298,6 +319,8 @@ export function problemLine(
       return t('tray.problem.server');
     case 'responseShape':
       return t('tray.problem.responseShape');
+    case 'tooLarge':
+      return t('tray.problem.tooLarge');
     case 'config':
       return t(error.reason === 'noCredential' ? 'tray.problem.noCredential' : 'tray.problem.config');
     case 'keychain':
@@ -361,7 +384,8 @@ function accountLine(s: UsageSnapshot, tr: Translator): string {
 
 export function trayView(state: TrayState, tr: Translator, now: number, opts: FormatOptions = {}): TrayView {
   const { t } = tr;
-  const s = state.snapshot;
+  // The login and model names reach the tooltip and the menu clean (no controls, no bidi overrides).
+  const s = state.snapshot && safeSnapshot(state.snapshot);
   const stale = isStale(state, now);
   const broken = state.error !== null && needsUser(state.error);
   const level = levelFor(s, state.settings.thresholds, {
@@ -379,7 +403,7 @@ export function trayView(state: TrayState, tr: Translator, now: number, opts: Fo
   const problem = !state.configured
     ? t('tray.problem.noCredential')
     : state.error
-      ? problemLine(state.error, tr, opts, s !== null)
+      ? problemLine(state.error, tr, opts, s !== null, now)
       : null;
   const staleLine =
     s && stale ? t('tray.stale', { age: formatAge(now - Date.parse(s.fetchedAt), tr) }) : null;

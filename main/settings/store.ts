@@ -4,17 +4,24 @@
  * adds what they lack: a backup before anything overwrites a broken file, per-key repair, migrations, and no
  * secrets. Writes go through the backing, and conf/electron-store write atomically (temp file + rename).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, posix, resolve, win32 } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import Conf from 'conf';
+import { lockSync } from 'proper-lockfile';
 import { configError } from '../../shared/errors';
+import { nestsDeeperThan } from '../../shared/json';
 import type { Env } from '../core/ports';
+import { readRegularFile, UnreadableFileError } from '../core/system';
 import { defaultSettings, migrateSettings, SETTINGS_VERSION, validateSettingsDetailed } from './schema';
 import type { Settings } from './types';
 import { redactTokenText } from '../../shared/tokens';
 
 export const SETTINGS_NAME = 'settings';
+/** A settings file larger than this is not one this app wrote (the last reading is its biggest part). */
+export const MAX_SETTINGS_BYTES = 8 * 1024 * 1024;
+/** How long an update waits for another process's lock on the settings file before giving up. */
+export const SETTINGS_LOCK_WAIT_MS = 10_000;
 export const SETTINGS_FILE = `${SETTINGS_NAME}.json`;
 const APP_DIR = 'copilot-meter';
 
@@ -96,7 +103,9 @@ export function createSettingsStore(
   const backup = (): string | null => {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      const read = readRegularFile(file, MAX_SETTINGS_BYTES);
+      if (read === null) return null;
+      text = read;
     } catch {
       return null;
     }
@@ -116,8 +125,31 @@ export function createSettingsStore(
     return target;
   };
 
+  /**
+   * Why the file must not be written, or null: a path that is not a regular file (a directory, a FIFO) is never
+   * replaced, and a file the user made read-only (no write bit, 0444) is respected even where its folder is
+   * writable, where an atomic rename would otherwise replace it with a new, writable one.
+   */
+  const unwritable = (): string | null => {
+    let st;
+    try {
+      st = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      return null;
+    }
+    if (!st) return null;
+    if (!st.isFile()) return 'is not a regular file';
+    if (process.platform !== 'win32' ? (st.mode & 0o222) === 0 : (st.mode & 0o200) === 0)
+      return 'is read-only';
+    return null;
+  };
+  const refuseWrite = (why: string) =>
+    configError({ reason: 'other', detail: `${file} ${why}; nothing was saved` });
+
   /** Replaces the file by write-then-rename (used only before the backing exists). */
   const writeRaw = (data: unknown): void => {
+    const why = unwritable();
+    if (why) throw refuseWrite(why);
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(data, undefined, '\t'));
@@ -128,9 +160,17 @@ export function createSettingsStore(
   const readRaw = (): { exists: boolean; data: Record<string, unknown> } => {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      const read = readRegularFile(file, MAX_SETTINGS_BYTES);
+      if (read === null) return { exists: false, data: {} };
+      text = read;
     } catch (e) {
-      if ((e as { code?: unknown }).code === 'ENOENT') return { exists: false, data: {} };
+      if (e instanceof UnreadableFileError) {
+        // A directory, a FIFO, a device or a huge file where settings belong: never read it through, never
+        // replace it; the defaults are used for this run.
+        const what = e.code === 'ENOTREG' ? 'is not a regular file' : 'is far too large';
+        report([`(file): ${file} ${what}; defaults are used and nothing is saved there`]);
+        return { exists: false, data: {} };
+      }
       throw configError({ reason: 'corruptFile', detail: `${file}: cannot be read` }, { cause: e });
     }
     let parsed: unknown;
@@ -139,6 +179,9 @@ export function createSettingsStore(
     } catch {
       parsed = undefined;
     }
+    // Nested deeper than any settings file this app writes: treated like a file that is not settings at all
+    // (validating it recursively could overflow the stack).
+    if (nestsDeeperThan(parsed)) parsed = undefined;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       const copy = backup();
       try {
@@ -190,6 +233,8 @@ export function createSettingsStore(
     // A missing file stays missing until something is saved: reading settings must not create files.
     if (raw.exists && !isDeepStrictEqual(raw.data, full)) {
       try {
+        const why = unwritable();
+        if (why) throw refuseWrite(why);
         getBacking().store = full;
       } catch {
         // A read-only file (a dotfiles symlink, a managed machine): the repaired values are used in memory, and
@@ -201,7 +246,15 @@ export function createSettingsStore(
     return { settings: v.settings, extras: v.extras };
   };
 
-  load();
+  try {
+    load();
+  } catch (e) {
+    // Whatever is wrong with the file, the app and the CLI start with the defaults, and say so.
+    const detail = (e as { info?: { detail?: unknown } }).info?.detail;
+    report([
+      `(file): ${typeof detail === 'string' ? detail : 'could not be read'}; defaults are used for now`,
+    ]);
+  }
 
   return {
     path: file,
@@ -215,17 +268,67 @@ export function createSettingsStore(
       }
     },
     update(change) {
-      const { settings: current, extras } = load();
-      const next =
-        typeof change === 'function' ? change(structuredClone(current)) : { ...current, ...change };
-      const v = validateSettingsDetailed(next);
-      const refused = v.detailed.filter((p) => p.severity !== 'repaired');
-      if (refused.length) {
-        throw configError({ reason: 'badInput', detail: refused.map((p) => p.text).join('; ') });
-      }
-      getBacking().store = { ...extras, ...v.settings };
-      cached = v.settings;
-      return structuredClone(v.settings);
+      // Read-modify-write under a lock on the file, so parallel writers (CLI runs, the tray) each see the
+      // others' changes instead of overwriting them.
+      return withFileLock(file, () => {
+        const why = unwritable();
+        if (why) throw refuseWrite(why);
+        const { settings: current, extras } = load();
+        const next =
+          typeof change === 'function' ? change(structuredClone(current)) : { ...current, ...change };
+        const v = validateSettingsDetailed(next);
+        const refused = v.detailed.filter((p) => p.severity !== 'repaired');
+        if (refused.length) {
+          throw configError({ reason: 'badInput', detail: refused.map((p) => p.text).join('; ') });
+        }
+        getBacking().store = { ...extras, ...v.settings };
+        cached = v.settings;
+        return structuredClone(v.settings);
+      });
     },
   };
+}
+
+const sleepSync = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+/**
+ * Runs `fn` holding proper-lockfile's lock on `file` (a `<file>.lock` directory beside it; a lock left by a
+ * crashed process goes stale after 10 s). Synchronous, like the store: waits in short sleeps for at most
+ * SETTINGS_LOCK_WAIT_MS, then throws AppError config. Where no lock can be made at all (a read-only folder), `fn`
+ * runs anyway: it cannot write there either, and says so itself.
+ */
+export function withFileLock<T>(file: string, fn: () => T, waitMs = SETTINGS_LOCK_WAIT_MS): T {
+  const deadline = Date.now() + waitMs;
+  let release: (() => void) | null = null;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch {
+    // No folder and none can be made: fn reports it.
+  }
+  for (;;) {
+    try {
+      release = lockSync(file, { realpath: false, lockfilePath: `${file}.lock`, stale: 10_000 });
+      break;
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'ELOCKED') break;
+      if (Date.now() >= deadline) {
+        throw configError(
+          { reason: 'other', detail: `${file} is locked by another process; nothing was saved` },
+          { cause: e },
+        );
+      }
+      sleepSync(10 + Math.floor(Math.random() * 40));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    try {
+      release?.();
+    } catch {
+      // Already released or compromised (stale): nothing left to undo.
+    }
+  }
 }

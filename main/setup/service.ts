@@ -67,12 +67,24 @@ export interface SetupFiles {
 }
 
 export interface SetupServiceDeps {
-  /** Live check of a PAT against GitHub (GET /user + billing), bound to http/clock by the caller. */
-  checkPat(token: string, opts: { apiUrl: string }): Promise<PatCheck>;
+  /**
+   * Live check of a PAT against GitHub (GET /user + billing), bound to http/clock by the caller. `rendererChose`:
+   * the API was named by the renderer (setServer), so no github.com sign-in found on disk may go to it.
+   */
+  checkPat(token: string, opts: { apiUrl: string; rendererChose: boolean }): Promise<PatCheck>;
   /** Every credential on this machine (OpenCode, editors, gh, legacy file, keychain, env), never printed. */
   findCredentials(sources?: CredentialSourceId[]): Promise<CredentialLookup>;
-  /** One engine refresh with the saved settings (optionally only some sources), for the first reading. */
-  refresh?(opts?: { sources?: CredentialSourceId[] }): Promise<RefreshResult>;
+  /**
+   * One engine refresh with the saved settings (optionally only some sources), for the first reading.
+   * `rendererChose` as for checkPat.
+   */
+  refresh?(opts?: { sources?: CredentialSourceId[]; rendererChose?: boolean }): Promise<RefreshResult>;
+  /**
+   * The configured API (deps.apiUrl, else settings), when loopback, was chosen outside the renderer (the
+   * environment): github.com sign-ins on disk may go to it. Default false. A server the renderer names never
+   * gets them.
+   */
+  loopbackPlaysGithub?: boolean;
   /** The layered store (main/secrets/session.ts) offers "keep for this session only"; a memory store is one. */
   secrets: SecretStore;
   settings: SetupSettings;
@@ -231,7 +243,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
     pending = null;
     const chosen = server;
     const url = apiUrl();
-    const c = await deps.checkPat(token, { apiUrl: url });
+    const c = await deps.checkPat(token, { apiUrl: url, rendererChose: chosen !== null });
     if (!c.ok) return fail(c.error);
     pending = { token, check: c, legacyPlan, apiUrl: url, server: chosen };
     return ok(view(token, c, legacyPlan));
@@ -356,10 +368,11 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
 
   async function firstReading(
     fallback: UsageSnapshot | null,
+    rendererChose: boolean,
   ): Promise<{ snapshot: UsageSnapshot | null; error: ErrorInfo | null }> {
     if (!deps.refresh) return { snapshot: fallback, error: null };
     try {
-      const r = await deps.refresh();
+      const r = await deps.refresh(rendererChose ? { rendererChose } : undefined);
       if (r.ok) return { snapshot: { ...r.snapshot, attempts: r.attempts }, error: null };
       return { snapshot: fallback, error: r.error };
     } catch (e) {
@@ -419,7 +432,7 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         if (!c) return fail({ kind: 'config', reason: 'noCredential', detail: 'no legacy token file' });
         // The file's token is a github.com token: never sent to another server the wizard was set to (a
         // compromised renderer could have chosen attacker.example). An unusable URL throws here (config error).
-        if (!mayUseOn(c, webHostOfApi(apiUrl()))) {
+        if (!mayUseOn(c, webHostOfApi(apiUrl()), server === null && (deps.loopbackPlaysGithub ?? false))) {
           return fail({ kind: 'config', reason: 'badInput', detail: SETUP_REFUSAL.legacyOtherServer });
         }
         return check(c.token, c.plan ?? null);
@@ -472,7 +485,8 @@ export function createSetupService(deps: SetupServiceDeps): SetupService {
         pending = null;
         if (p.server !== null && server === p.server) server = null;
         const checked = c.snapshot ? withAllowance(c.snapshot, plan, req.allowance) : null;
-        const first = await firstReading(checked);
+        // A server the renderer chose (now saved) gets no github.com sign-in found on disk, here or later.
+        const first = await firstReading(checked, p.server !== null);
         const result: SaveResult = {
           account: {
             key,

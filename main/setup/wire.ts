@@ -34,10 +34,16 @@ export function prefsFromSettings(s: Settings): UsagePreferences {
  * a keychain that cannot be read is the problem to report (start or unlock it), not "no token found".
  * account: the active one, so the keychain tokens of the other saved accounts stay out of this reading.
  */
-export function refreshOptions(s: Settings, apiUrl: string, sources?: CredentialSourceId[]): RefreshOptions {
+export function refreshOptions(
+  s: Settings,
+  apiUrl: string,
+  sources?: CredentialSourceId[],
+  loopbackPlaysGithub = false,
+): RefreshOptions {
   const active = activeAccountOf(s);
   return {
     apiUrl,
+    loopbackPlaysGithub,
     prefs: prefsFromSettings(s),
     keychainExpected: s.accounts.some((a) => !a.sessionOnly),
     ...(sources ? { sources } : {}),
@@ -54,6 +60,11 @@ export interface EngineSetupOptions {
   files?: SetupFiles;
   /** Overrides settings.apiUrl (tests point this at the fake GitHub). */
   apiUrl?: string;
+  /**
+   * The configured API, when it is a loopback one, was chosen outside the renderer (the environment's
+   * COPILOT_METER_API_URL, a test world): only then do github.com sign-ins found on disk go to it. Default false.
+   */
+  loopbackPlaysGithub?: boolean;
 }
 
 export function engineSetupDeps(o: EngineSetupOptions): SetupServiceDeps {
@@ -64,7 +75,7 @@ export function engineSetupDeps(o: EngineSetupOptions): SetupServiceDeps {
     files: o.files ?? nodeSetupFiles,
     env: o.env,
     findCredentials: (sources) => o.engine.findCredentials(sources),
-    async checkPat(token, { apiUrl: url }) {
+    async checkPat(token, { apiUrl: url, rendererChose }) {
       const found = await o.engine.findCredentials().catch(() => null);
       const prefs = prefsFromSettings(o.settings.get());
       return checkPat(token, {
@@ -73,12 +84,15 @@ export function engineSetupDeps(o: EngineSetupOptions): SetupServiceDeps {
         github: o.engine.client(url),
         prefs,
         credentials: found?.credentials ?? [],
+        loopbackPlaysGithub: !rendererChose && (o.loopbackPlaysGithub ?? false),
       });
     },
-    refresh(opts?: { sources?: CredentialSourceId[] }) {
-      return o.engine.refresh(refreshOptions(o.settings.get(), apiUrl(), opts?.sources));
+    refresh(opts?: { sources?: CredentialSourceId[]; rendererChose?: boolean }) {
+      const trusted = !opts?.rendererChose && (o.loopbackPlaysGithub ?? false);
+      return o.engine.refresh(refreshOptions(o.settings.get(), apiUrl(), opts?.sources, trusted));
     },
   };
+  if (o.loopbackPlaysGithub) deps.loopbackPlaysGithub = true;
   if (o.apiUrl) deps.apiUrl = o.apiUrl;
   return deps;
 }

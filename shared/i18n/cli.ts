@@ -16,6 +16,7 @@ export const cli = defineMessages(
     'cli.period': 'Period: {period}',
     'cli.resets': 'resets {date}',
     'cli.models': 'By model:',
+    'cli.models.more': '  … and {n} more (all of them in --json)',
     'cli.source': 'Source: {strategy} ({credential})',
     'cli.failed': 'Could not read your Copilot usage.',
     'cli.attempts': 'What was tried:',
@@ -74,7 +75,8 @@ export const cli = defineMessages(
     'cli.err.user': '--user is not a GitHub login',
     'cli.err.plan': '--plan must be one of free, pro, pro+, max, business, enterprise',
     'cli.err.allowance': '--allowance must be a positive number',
-    'cli.err.watch': '--watch takes a number of seconds, at least 60 (GitHub updates usage slowly)',
+    'cli.err.watch':
+      '--watch takes a number of seconds, at least 60 (GitHub updates usage slowly) and at most 86400 (a day)',
     'cli.usageError': 'copilot-meter: {message}. Try `copilot-meter --help`.',
     'cli.stdinEmpty': 'No token on stdin.',
     'cli.help': `copilot-meter — how much of this month's GitHub Copilot allowance is used
@@ -102,7 +104,7 @@ Options:
   --plan PLAN          free, pro, pro+, max, business, enterprise (when GitHub cannot tell)
   --allowance N        custom monthly allowance
   --token-stdin        read a token from stdin for this run (never pass tokens as arguments)
-  --watch SECONDS      refresh every SECONDS (at least 60; GitHub updates usage slowly)
+  --watch SECONDS      refresh every SECONDS (at least 60; GitHub updates usage slowly; at most 86400)
 
 Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-stdin, or Copilot sign-ins
 (OpenCode, Copilot editor plugins, GitHub CLI). Exit codes: 0 ok, 2 usage, 3 token, 4 not found,
@@ -123,6 +125,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
       'cli.period': '周期：{period}',
       'cli.resets': '{date} 重置',
       'cli.models': '按模型：',
+      'cli.models.more': '  … 另有 {n} 个（--json 中列出全部）',
       'cli.source': '来源：{strategy}（{credential}）',
       'cli.failed': '无法读取您的 Copilot 用量。',
       'cli.attempts': '尝试过的方式：',
@@ -181,7 +184,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
       'cli.err.user': '--user 不是有效的 GitHub 用户名',
       'cli.err.plan': '--plan 必须是 free、pro、pro+、max、business、enterprise 之一',
       'cli.err.allowance': '--allowance 必须是正数',
-      'cli.err.watch': '--watch 以秒为单位，至少 60（GitHub 更新用量较慢）',
+      'cli.err.watch': '--watch 以秒为单位，至少 60（GitHub 更新用量较慢），至多 86400（一天）',
       'cli.usageError': 'copilot-meter：{message}。请尝试 `copilot-meter --help`。',
       'cli.stdinEmpty': '标准输入中没有令牌。',
       'cli.help': `copilot-meter — 本月 GitHub Copilot 额度已用多少
@@ -209,7 +212,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
   --plan PLAN          free、pro、pro+、max、business、enterprise（GitHub 无法判断时）
   --allowance N        自定义每月额度
   --token-stdin        本次从标准输入读取令牌（切勿把令牌作为参数传入）
-  --watch SECONDS      每 SECONDS 秒刷新一次（至少 60；GitHub 更新用量较慢）
+  --watch SECONDS      每 SECONDS 秒刷新一次（至少 60；GitHub 更新用量较慢；至多 86400）
 
 令牌来自系统钥匙串（auth set）、COPILOT_METER_TOKEN、--token-stdin 或已有的 Copilot 登录
 （OpenCode、Copilot 编辑器插件、GitHub CLI）。退出码：0 正常，2 用法，3 令牌，4 未找到，
@@ -229,6 +232,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
       'cli.period': 'Période : {period}',
       'cli.resets': 'remise à zéro le {date}',
       'cli.models': 'Par modèle :',
+      'cli.models.more': '  … et {n} autres (tous dans --json)',
       'cli.source': 'Source : {strategy} ({credential})',
       'cli.failed': 'Impossible de lire votre usage de Copilot.',
       'cli.attempts': 'Ce qui a été essayé :',
@@ -292,7 +296,7 @@ Tokens come from the system keychain (auth set), COPILOT_METER_TOKEN, --token-st
       'cli.err.plan': '--plan doit valoir free, pro, pro+, max, business ou enterprise',
       'cli.err.allowance': '--allowance doit être un nombre positif',
       'cli.err.watch':
-        '--watch prend un nombre de secondes, au moins 60 (GitHub met l’usage à jour lentement)',
+        '--watch prend un nombre de secondes, au moins 60 (GitHub met l’usage à jour lentement) et au plus 86400 (un jour)',
       'cli.usageError': 'copilot-meter : {message}. Essayez `copilot-meter --help`.',
       'cli.stdinEmpty': 'Aucun jeton sur l’entrée standard.',
       'cli.help': `copilot-meter — la part du quota GitHub Copilot de ce mois déjà utilisée
@@ -320,7 +324,7 @@ Options :
   --plan FORFAIT       free, pro, pro+, max, business, enterprise (si GitHub ne le dit pas)
   --allowance N        quota mensuel personnalisé
   --token-stdin        lit un jeton sur stdin pour cette exécution (jamais en argument)
-  --watch SECONDES     actualise toutes les SECONDES (au moins 60 ; GitHub met l’usage à jour lentement)
+  --watch SECONDES     actualise toutes les SECONDES (au moins 60 ; GitHub met l’usage à jour lentement ; au plus 86400)
 
 Les jetons viennent du trousseau du système (auth set), de COPILOT_METER_TOKEN, de --token-stdin ou des connexions Copilot
 existantes (OpenCode, extensions d’éditeur Copilot, GitHub CLI). Codes de sortie : 0 ok, 2 usage, 3 jeton,

@@ -39,6 +39,7 @@ export const core = defineMessages(
     'error.notFound.endpoint': 'This GitHub server does not offer the usage endpoint. Check the API URL.',
     'error.rateLimit': 'GitHub is rate-limiting requests. The app will try again at {time}.',
     'error.rateLimit.noTime': 'GitHub is rate-limiting requests. The app will try again later.',
+    'error.rateLimit.date': 'GitHub is rate-limiting requests. The app will try again on {date} at {time}.',
     'error.network': 'Cannot reach GitHub. Check your connection or proxy.',
     'error.network.at': 'Cannot reach {address}: {cause}.',
     'error.network.cause.notFound': 'the name {host} was not found (check the address)',
@@ -58,6 +59,12 @@ export const core = defineMessages(
       'GitHub answered in a shape this version does not recognise (missing: {missing}). Please report it.',
     'error.token.empty': 'Paste the token first.',
     'error.token.whitespace': 'The token contains spaces or line breaks: copy it again from GitHub.',
+    'error.token.characters':
+      'The token holds characters a GitHub token never has (only letters, digits and _ are): copy it again from GitHub.',
+    'error.token.too-long':
+      'That is far longer than a GitHub token (at most 512 characters): copy the token alone.',
+    'error.tooLarge':
+      'GitHub sent an answer larger than {size} MB, far more than usage data takes. It was not read; check the API URL or proxy.',
     'error.token.oauth-token':
       'This is an OAuth token (gho_…), not a personal access token. Create a fine-grained token (github_pat_…) with Plan: Read-only.',
     'error.token.not-a-pat':
@@ -112,6 +119,7 @@ export const core = defineMessages(
       'error.notFound.endpoint': '此 GitHub 服务器不提供用量接口。请检查 API 地址。',
       'error.rateLimit': 'GitHub 正在限制请求频率。应用将于 {time} 重试。',
       'error.rateLimit.noTime': 'GitHub 正在限制请求频率。应用稍后将重试。',
+      'error.rateLimit.date': 'GitHub 正在限制请求频率。应用将于 {date} {time} 重试。',
       'error.network': '无法连接 GitHub。请检查网络或代理。',
       'error.network.at': '无法连接 {address}：{cause}。',
       'error.network.cause.notFound': '找不到主机名 {host}（请检查地址）',
@@ -128,6 +136,11 @@ export const core = defineMessages(
       'error.responseShape': 'GitHub 返回了此版本无法识别的格式（缺少：{missing}）。请报告此问题。',
       'error.token.empty': '请先粘贴令牌。',
       'error.token.whitespace': '令牌中含有空格或换行：请从 GitHub 重新复制。',
+      'error.token.characters':
+        '令牌中含有 GitHub 令牌不会有的字符（只能是字母、数字和 _）：请从 GitHub 重新复制。',
+      'error.token.too-long': '内容远长于 GitHub 令牌（最多 512 个字符）：请只复制令牌本身。',
+      'error.tooLarge':
+        'GitHub 返回的应答大于 {size} MB，远超用量数据所需，未予读取。请检查 API 地址或代理。',
       'error.token.oauth-token':
         '这是 OAuth 令牌（gho_…），不是个人访问令牌。请创建具有 Plan: Read-only 权限的细粒度令牌（github_pat_…）。',
       'error.token.not-a-pat':
@@ -183,6 +196,7 @@ export const core = defineMessages(
         'Ce serveur GitHub ne propose pas le point d’accès d’usage. Vérifiez l’URL de l’API.',
       'error.rateLimit': 'GitHub limite le nombre de requêtes. Nouvel essai à {time}.',
       'error.rateLimit.noTime': 'GitHub limite le nombre de requêtes. Nouvel essai plus tard.',
+      'error.rateLimit.date': 'GitHub limite le nombre de requêtes. Nouvel essai le {date} à {time}.',
       'error.network': 'Impossible de joindre GitHub. Vérifiez votre connexion ou votre proxy.',
       'error.network.at': 'Impossible de joindre {address} : {cause}.',
       'error.network.cause.notFound': 'le nom {host} est introuvable (vérifiez l’adresse)',
@@ -203,6 +217,12 @@ export const core = defineMessages(
       'error.token.empty': 'Collez d’abord le jeton.',
       'error.token.whitespace':
         'Le jeton contient des espaces ou des retours à la ligne : copiez-le à nouveau depuis GitHub.',
+      'error.token.characters':
+        'Le jeton contient des caractères qu’un jeton GitHub n’a jamais (seulement lettres, chiffres et _) : copiez-le à nouveau depuis GitHub.',
+      'error.token.too-long':
+        'C’est bien plus long qu’un jeton GitHub (512 caractères au plus) : copiez le jeton seul.',
+      'error.tooLarge':
+        'GitHub a envoyé une réponse de plus de {size} Mo, bien plus que des données d’usage. Elle n’a pas été lue ; vérifiez l’URL de l’API ou le proxy.',
       'error.token.oauth-token':
         'Ceci est un jeton OAuth (gho_…), pas un jeton d’accès personnel. Créez un jeton fine-grained (github_pat_…) avec Plan: Read-only.',
       'error.token.not-a-pat':

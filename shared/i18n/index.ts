@@ -114,8 +114,8 @@ function networkCause(address: string, code: string | undefined, tr: Translator)
   return tr.t('error.network.cause.other', { code: c || 'fetch failed' });
 }
 
-/** "What happened and what to do", in the user's language. */
-export function describeError(info: ErrorInfo, tr: Translator): string {
+/** "What happened and what to do", in the user's language. `now` decides whether a retry time needs its date. */
+export function describeError(info: ErrorInfo, tr: Translator, now: () => number = Date.now): string {
   const { t } = tr;
   switch (info.kind) {
     case 'auth':
@@ -124,10 +124,17 @@ export function describeError(info: ErrorInfo, tr: Translator): string {
         : t(`error.auth.${info.reason}`);
     case 'notFound':
       return t(`error.notFound.${info.reason}`, { login: info.login ?? '?' });
-    case 'rateLimit':
-      return info.retryAt
-        ? t('error.rateLimit', { time: new Date(info.retryAt).toLocaleTimeString(LOCALE_OF[tr.lang]) })
-        : t('error.rateLimit.noTime');
+    case 'rateLimit': {
+      const at = info.retryAt ? Date.parse(info.retryAt) : NaN;
+      if (!Number.isFinite(at)) return t('error.rateLimit.noTime');
+      const locale = LOCALE_OF[tr.lang];
+      const time = new Date(at).toLocaleTimeString(locale);
+      // A wait that ends another day says which day (a server may ask for hours or days).
+      const date = new Date(at).toLocaleDateString(locale);
+      return date === new Date(now()).toLocaleDateString(locale)
+        ? t('error.rateLimit', { time })
+        : t('error.rateLimit.date', { time, date });
+    }
     case 'network':
       return info.address
         ? t('error.network.at', { address: info.address, cause: networkCause(info.address, info.detail, tr) })
@@ -140,6 +147,8 @@ export function describeError(info: ErrorInfo, tr: Translator): string {
       return t('error.server', { status: info.status });
     case 'responseShape':
       return t('error.responseShape', { missing: info.missing.join(', ') || '?' });
+    case 'tooLarge':
+      return t('error.tooLarge', { size: Math.round(info.limitBytes / 1_000_000) });
     case 'config':
       if (info.token) return t(`error.token.${info.token}`);
       return t(`error.config.${info.reason}`, { detail: info.detail ?? '' });

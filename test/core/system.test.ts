@@ -21,8 +21,8 @@ describe('nodeFiles', () => {
     expect(await nodeFiles.readText(join(dir, 'a.json', 'below'))).toBeNull();
   });
 
-  it('throws for other problems, such as reading a directory', async () => {
-    await expect(nodeFiles.readText(dir)).rejects.toMatchObject({ code: 'EISDIR' });
+  it('refuses a directory as not a regular file, without reading it', async () => {
+    await expect(nodeFiles.readText(dir)).rejects.toMatchObject({ code: 'ENOTREG' });
   });
 });
 

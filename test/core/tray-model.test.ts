@@ -244,7 +244,8 @@ describe('tray tooltip on Windows (127 characters)', () => {
           const percent = lines.indexOf(find(v.menu, 'figure-1')!.label!);
           expect(percent, where).toBeGreaterThanOrEqual(0);
           // The problem comes before the figures (after at most the title line).
-          if (error) expect(lines.indexOf(problemLine(error, tr, opts)), where).toBeOneOf([0, 1]);
+          if (error)
+            expect(lines.indexOf(problemLine(error, tr, opts, true, NOW + later)), where).toBeOneOf([0, 1]);
           expect(
             lines.some((l) => l.startsWith(tr.t('tray.updated', { time: '' }))),
             where,

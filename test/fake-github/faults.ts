@@ -2,6 +2,7 @@
  * Ready-made faults for the fake GitHub (addFault / state.faults), one per failure mode the client must map.
  * `path` is an exact path, a glob with '*', or a RegExp; `times` limits how often it fires (default: always).
  */
+import { gzipSync } from 'node:zlib';
 import type { Fault } from './server';
 import {
   badCredentials401,
@@ -106,3 +107,70 @@ export const faults = {
   /** The connection is destroyed without an answer (ECONNRESET / socket closed). */
   connectionReset: (path: Path, o: Opts = {}): Fault => ({ ...base(path, o), destroy: true }),
 };
+
+/**
+ * Hostile answers: what a broken proxy, a misrouted download or a malicious server playing GitHub on loopback
+ * may send (issue 12). Each returns a Fault for the same fake GitHub, so the CLI and the engine meet them over
+ * a real socket.
+ */
+export const hostile = {
+  /** A small gzip body that inflates to `inflatedBytes` of JSON-ish padding (a decompression bomb). */
+  gzipBomb: (path: Path, inflatedBytes: number, o: Opts = {}): Fault => ({
+    ...base(path, o),
+    status: 200,
+    body: gzipSync(
+      Buffer.concat([Buffer.from('{"pad":"'), Buffer.alloc(inflatedBytes, 0x61), Buffer.from('"}')]),
+      {
+        level: 9,
+      },
+    ),
+    headers: { 'content-encoding': 'gzip', 'content-type': 'application/json' },
+  }),
+
+  /** JSON nested `levels` deep ([[[…]]]), with an ETag so a client would cache (and freeze) it. */
+  deepJson: (path: Path, levels: number, o: Opts = {}): Fault => ({
+    ...base(path, o),
+    status: 200,
+    body: `${'['.repeat(levels)}${']'.repeat(levels)}`,
+    headers: { etag: 'W/"deep"' },
+  }),
+
+  /** A rate limit whose wait is absurd: Retry-After and/or x-ratelimit-reset as given (e.g. "1e23", a 2099 date). */
+  absurdRateLimit: (path: Path, h: { retryAfter?: string; reset?: string }, o: Opts = {}): Fault => ({
+    ...base(path, o),
+    status: 429,
+    body: { message: 'Too Many Requests' },
+    headers: {
+      ...(h.retryAfter !== undefined ? { 'retry-after': h.retryAfter } : {}),
+      ...(h.reset !== undefined ? { 'x-ratelimit-reset': h.reset, 'x-ratelimit-remaining': '0' } : {}),
+    },
+  }),
+
+  /** A GET /user answer with this login (escape sequences, newlines, a token echoed back…). */
+  login: (login: string, o: Opts = {}): Fault => ({
+    ...base('/user', o),
+    status: 200,
+    body: { login, id: 1, type: 'User' },
+  }),
+};
+
+/** A usage answer (either billing world) with one Copilot item per model name given, `used` each. */
+export function billingWithModels(
+  models: readonly string[],
+  used = 1,
+  unit: 'credits' | 'requests' = 'credits',
+) {
+  const now = new Date();
+  return {
+    timePeriod: { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 },
+    user: 'octocat',
+    usageItems: models.map((model) => ({
+      product: 'Copilot',
+      sku: unit === 'credits' ? 'Copilot AI Credits' : 'Copilot Premium Request',
+      unitType: unit === 'credits' ? 'ai-credits' : 'requests',
+      model,
+      grossQuantity: used,
+      netQuantity: 0,
+    })),
+  };
+}

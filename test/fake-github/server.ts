@@ -68,7 +68,7 @@ export interface Fault {
   /** Answer with this status (and headers/body) instead of the normal route. */
   status?: number;
   headers?: Record<string, string>;
-  /** A string is sent as is (malformed JSON welcome); anything else as JSON. */
+  /** A string or a Buffer is sent as is (malformed JSON welcome); anything else as JSON. */
   body?: unknown;
   /** Wait before answering (alone: a slow but normal answer). */
   delayMs?: number;
@@ -254,10 +254,11 @@ export async function startFakeGitHub(
 
     const send = (reply: Reply): void => {
       if (res.destroyed || res.writableEnded) return;
+      // A Buffer is sent byte for byte (a gzip body for the hostile faults), a string as is, the rest as JSON.
       const text =
         reply.body === undefined
           ? ''
-          : typeof reply.body === 'string'
+          : typeof reply.body === 'string' || Buffer.isBuffer(reply.body)
             ? reply.body
             : JSON.stringify(reply.body);
       const headers: Record<string, string> = {

@@ -106,6 +106,8 @@ describe('engine refreshes from settings, with a keychain that cannot be read', 
       prefs: { plan: 'pro', allowance: 2000 },
       keychainExpected: false,
       sources: ['opencode'],
+      // Settings alone never let github.com sign-ins go to a loopback API (only the environment does).
+      loopbackPlaysGithub: false,
     });
     expect(refreshOptions(s, 'https://api.github.com')).not.toHaveProperty('account');
   });

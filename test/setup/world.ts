@@ -106,7 +106,9 @@ export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWor
     },
   };
   world.service = createSetupService({
-    ...engineSetupDeps({ engine, clock: systemClock, env, secrets, settings }),
+    // The world's configured API is the fake GitHub on loopback, chosen here as the environment would choose
+    // it (COPILOT_METER_API_URL), so github.com sign-ins on disk go to it; a server set through setServer does not.
+    ...engineSetupDeps({ engine, clock: systemClock, env, secrets, settings, loopbackPlaysGithub: true }),
     openUrl: async (url) => {
       world.opened.push(url);
     },

@@ -5,12 +5,20 @@
  */
 import type { Env } from '../ports';
 import type { Credential, CredentialLookup, CredentialSource } from './types';
-import { emptyLookup, envVar, hasKnownPrefix, looksLikeToken, tokenKind } from './util';
+import { tokenTextProblem } from '../../../shared/tokens';
+import { emptyLookup, envVar, hasKnownPrefix, tokenKind } from './util';
 
 export const TOKEN_VAR = 'COPILOT_METER_TOKEN';
 export const USER_VAR = 'COPILOT_METER_USER';
 /** Where a --token-stdin token is said to come from (never the token itself). */
 export const STDIN_ORIGIN = 'stdin (--token-stdin)';
+
+const BAD_TEXT = {
+  empty: 'it is empty',
+  whitespace: 'it contains spaces or line breaks',
+  characters: 'it contains characters a token never has, or is too short',
+  'too-long': 'it is longer than 512 characters',
+} as const;
 
 function explicitToken(
   id: 'env' | 'stdin',
@@ -20,12 +28,14 @@ function explicitToken(
 ): CredentialLookup {
   const out = emptyLookup();
   if (raw === undefined) return out;
-  if (!looksLikeToken(raw)) {
+  // Checked before anything is sent: printable ASCII, no spaces, at most 512 characters (shared/tokens.ts).
+  const bad = tokenTextProblem(raw) ?? (raw.length < 4 ? 'characters' : null);
+  if (bad) {
     out.problems.push({
       source: id,
       origin,
-      message: `${origin} is set but does not look like a GitHub token (it contains spaces or is too short)`,
-      error: { kind: 'config', reason: 'badInput', detail: `${origin} does not look like a GitHub token` },
+      message: `${origin} is set but cannot be a GitHub token (${BAD_TEXT[bad]}); it was not sent`,
+      error: { kind: 'config', reason: 'badInput', token: bad, detail: `${origin}: ${BAD_TEXT[bad]}` },
     });
     return out;
   }

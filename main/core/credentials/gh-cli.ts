@@ -34,39 +34,94 @@ export interface YamlMap {
 /**
  * The YAML subset gh writes: nested block mappings of scalars, two-or-more-space indentation, comments, quoted
  * scalars. Sequences are skipped. Anything else throws with the line number (never the line: it may hold a token).
+ * Linear in the size of the file (no backtracking regex over a line), and every map is prototype-free with
+ * `__proto__` keys dropped, so no key can lend an entry fields it does not have.
  */
 export function parseSimpleYaml(text: string): YamlMap {
-  const root: YamlMap = {};
+  const root: YamlMap = Object.create(null) as YamlMap;
   const stack: Array<{ indent: number; map: YamlMap }> = [{ indent: -1, map: root }];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   let skipDeeperThan: number | null = null;
   lines.forEach((raw, i) => {
-    const line = raw.replace(/\s+#.*$/, '').replace(/\s+$/, '');
-    if (line.trim() === '' || line.trim().startsWith('#') || line === '---') return;
-    if (/^\s*\t/.test(line)) throw new Error(`line ${i + 1}: tab indentation`);
-    const indent = line.length - line.trimStart().length;
+    const line = stripComment(raw).trimEnd();
+    const body = line.trimStart();
+    if (body === '' || line === '---') return;
+    const indent = line.length - body.length;
+    if (line.slice(0, indent).includes('\t')) throw new Error(`line ${i + 1}: tab indentation`);
     if (skipDeeperThan !== null && indent > skipDeeperThan) return;
     skipDeeperThan = null;
-    const body = line.trimStart();
     if (body.startsWith('- ') || body === '-') return;
-    const m = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s"'].*?):(?:\s+(.*))?$/.exec(body);
-    if (!m) throw new Error(`line ${i + 1}: expected "key: value"`);
-    const key = unquote(m[1]!);
-    const value = m[2];
+    const kv = splitKeyValue(body);
+    if (!kv) throw new Error(`line ${i + 1}: expected "key: value"`);
+    const key = unquote(kv.key);
+    const value = kv.value;
     while (stack.length > 1 && stack[stack.length - 1]!.indent >= indent) stack.pop();
     const parent = stack[stack.length - 1]!.map;
-    if (value === undefined || value === '') {
-      const child: YamlMap = {};
-      parent[key] = child;
+    const keep = key !== '__proto__';
+    if (value === '') {
+      const child: YamlMap = Object.create(null) as YamlMap;
+      if (keep) parent[key] = child;
       stack.push({ indent, map: child });
     } else if (value.startsWith('[') || value.startsWith('{') || value === '|' || value === '>') {
       // Flow collections and block scalars are not something gh writes for hosts; ignore them and their lines.
       skipDeeperThan = indent;
-    } else {
+    } else if (keep) {
       parent[key] = unquote(value);
     }
   });
   return root;
+}
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+/** The line without its comment: a `#` at the start or after a blank, outside quotes. One pass. */
+function stripComment(line: string): string {
+  let quote: '"' | "'" | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = null;
+    } else if (quote === "'") {
+      if (c === "'") quote = null;
+    } else if (c === '"' || c === "'") {
+      // A quote opens a quoted scalar only where one can start (line start, after ": " or a blank).
+      if (i === 0 || isSpace(line[i - 1])) quote = c;
+    } else if (c === '#' && (i === 0 || isSpace(line[i - 1]))) {
+      return line.slice(0, i);
+    }
+  }
+  return line;
+}
+
+/** `key: value`, `key:` or a quoted key; null when the line is not a mapping entry. One pass. */
+function splitKeyValue(body: string): { key: string; value: string } | null {
+  let end: number;
+  if (body[0] === '"' || body[0] === "'") {
+    const q = body[0];
+    let i = 1;
+    for (; i < body.length; i++) {
+      if (q === '"' && body[i] === '\\') i++;
+      else if (body[i] === q) {
+        if (q === "'" && body[i + 1] === "'") i++;
+        else break;
+      }
+    }
+    if (i >= body.length || body[i + 1] !== ':') return null;
+    end = i + 1;
+    if (end + 1 < body.length && !isSpace(body[end + 1])) return null;
+  } else {
+    // The first ':' followed by a blank or the end of the line.
+    end = -1;
+    for (let i = body.indexOf(':'); i !== -1; i = body.indexOf(':', i + 1)) {
+      if (i + 1 === body.length || isSpace(body[i + 1])) {
+        end = i;
+        break;
+      }
+    }
+    if (end <= 0) return null;
+  }
+  return { key: body.slice(0, end), value: body.slice(end + 1).trim() };
 }
 
 function unquote(s: string): string {

@@ -8,6 +8,8 @@ import type { Env, Files } from '../ports';
 import type { Credential, CredentialLookup } from './types';
 export { isRecord } from '../../../shared/json';
 import { isRecord } from '../../../shared/json';
+import { isTokenText } from '../../../shared/tokens';
+import { UnreadableFileError } from '../system';
 
 export type Problem = CredentialLookup['problems'][number];
 
@@ -54,9 +56,12 @@ export function hasKnownPrefix(token: string): boolean {
   return /^(github_pat_|ghp_|gho_|ghu_|tid=)/.test(token);
 }
 
-/** A plausible token: non-empty, no whitespace inside, not absurdly long. Guards against garbage in files. */
+/**
+ * A plausible token: printable ASCII without spaces, 4 to 4096 characters (Copilot session tokens run long).
+ * Guards against garbage in files: anything else could not even be sent in a header.
+ */
 export function looksLikeToken(x: unknown): x is string {
-  return typeof x === 'string' && x.length >= 4 && x.length <= 4096 && !/\s/.test(x);
+  return isTokenText(x);
 }
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; problem: Problem } | { ok: 'missing' };
@@ -71,6 +76,10 @@ export async function readFileSafe(
     const text = await files.readText(path);
     return text === null ? { ok: 'missing' } : { ok: true, value: text };
   } catch (e) {
+    if (e instanceof UnreadableFileError) {
+      const what = e.code === 'ENOTREG' ? 'is not a regular file' : 'is larger than 256 KB';
+      return { ok: false, problem: problem(source, path, `${what}; skipped`) };
+    }
     const code = (e as { code?: unknown }).code;
     const why = typeof code === 'string' ? code : 'unreadable';
     return { ok: false, problem: problem(source, path, `cannot be read (${why})`) };

@@ -33,6 +33,7 @@ import {
   serverError,
 } from '../../../shared/errors';
 import type { Clock, Http, HttpResponse, Random } from '../ports';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../shared/json';
 import { githubHeaders } from './headers';
 import type { GitHubClient, GitHubRequest, GitHubResponse } from './types';
 import { normalizeApiUrl, webHost } from './url';
@@ -48,14 +49,23 @@ export interface EtagEntry {
   parsed?: unknown;
 }
 
-/** Freezes a parsed JSON value all the way down (objects and arrays only; JSON has no other containers). */
+/**
+ * Freezes a parsed JSON value all the way down (objects and arrays only; JSON has no other containers).
+ * Iterative: however deep the value, the call stack does not grow.
+ */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null || Object.isFrozen(v)) continue;
+    Object.freeze(v);
+    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push(child);
   }
   return value;
 }
+
+/** The longest wait a server may ask for; a longer Retry-After or reset time is read as this (24 h). */
+export const MAX_SERVER_WAIT_MS = 24 * 60 * 60 * 1000;
 
 export interface EtagCache {
   get(key: string): EtagEntry | undefined;
@@ -215,7 +225,21 @@ function interpret(res: HttpResponse, cached: EtagEntry | undefined, token: stri
   if (status >= 200 && status < 300) {
     if (status === 204 || res.body.trim() === '') return { ok: true, res, body: null, notModified: false };
     try {
-      return { ok: true, res, body: JSON.parse(res.body) as unknown, notModified: false };
+      const body = JSON.parse(res.body) as unknown;
+      // GitHub's answers are a few levels deep; a deeply nested one is not an answer this version knows.
+      if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+        return {
+          ok: false,
+          error: responseShapeError({
+            missing: ['json body'],
+            seen: [],
+            status,
+            detail: `nested deeper than ${MAX_JSON_DEPTH} levels`,
+          }),
+          retryAfterMs: -1,
+        };
+      }
+      return { ok: true, res, body, notModified: false };
     } catch (e) {
       return {
         ok: false,
@@ -294,16 +318,21 @@ function isRateLimited(headers: Record<string, string>, detail: string | undefin
   );
 }
 
-/** Milliseconds the server asked us to wait (Retry-After wins over x-ratelimit-reset), or null. */
-function serverWaitMs(headers: Record<string, string>, now: number): number | null {
+/**
+ * Milliseconds the server asked us to wait (Retry-After wins over x-ratelimit-reset), or null; never more than
+ * MAX_SERVER_WAIT_MS (a date in 2099 or `1e23` seconds would otherwise overflow a timer or a Date).
+ */
+export function serverWaitMs(headers: Record<string, string>, now: number): number | null {
+  const capped = (ms: number): number | null =>
+    Number.isFinite(ms) ? Math.min(MAX_SERVER_WAIT_MS, Math.max(0, ms)) : MAX_SERVER_WAIT_MS;
   const retryAfter = headers['retry-after']?.trim();
   if (retryAfter) {
-    if (/^\d+$/.test(retryAfter)) return Number(retryAfter) * 1000;
+    if (/^\d+(?:\.\d+)?(?:e\+?\d+)?$/i.test(retryAfter)) return capped(Number(retryAfter) * 1000);
     const at = Date.parse(retryAfter);
-    if (Number.isFinite(at)) return Math.max(0, at - now);
+    if (Number.isFinite(at)) return capped(at - now);
   }
   const reset = headers['x-ratelimit-reset']?.trim();
-  if (reset && /^\d+$/.test(reset)) return Math.max(0, Number(reset) * 1000 - now);
+  if (reset && /^\d+(?:\.\d+)?(?:e\+?\d+)?$/i.test(reset)) return capped(Number(reset) * 1000 - now);
   return null;
 }
 

@@ -4,7 +4,8 @@
  * never holds the allowance: the plan comes from an OAuth sibling (best effort), the stored tier, or the user.
  */
 import type { Attempt, PlanId, StrategyId, Unit } from '../../../shared/domain';
-import type { ErrorInfo } from '../../../shared/errors';
+import { responseShapeError, type ErrorInfo } from '../../../shared/errors';
+import { isGitHubLogin } from '../../../shared/text';
 import { mayUseOn } from '../credentials/host';
 import type { Credential } from '../credentials/types';
 import { parseTokenExpiration } from '../github/client';
@@ -75,7 +76,7 @@ type WorldAnswer = CallResult<BillingUsage>;
  * - a transient failure and no items elsewhere ⇒ that failure (we cannot tell the world);
  * - both answered empty ⇒ credits from CREDITS_SINCE on, else requests;
  * - one answered (even empty), the other failed (404: the world does not exist for this account) ⇒ the answer;
- * - both failed ⇒ the most useful error: permission, then auth, then not found, then the shape.
+ * - both failed ⇒ the most useful error: permission, then auth, then an unrecognised answer, then not found.
  */
 export function decideWorld(
   credits: WorldAnswer,
@@ -103,14 +104,18 @@ export function decideWorld(
   }
   if (c) return { ok: true, unit: 'credits', usage: c };
   if (r) return { ok: true, unit: 'requests', usage: r };
+  // An answer in a shape we do not know (a 200 without usageItems) outranks a 404 of the other world: the
+  // server does offer the endpoint, we just cannot read it, and "not offered" would send the user the wrong way.
   const rank = (e: ErrorInfo): number =>
     e.kind === 'auth' && e.reason === 'missingPermission'
       ? 0
       : e.kind === 'auth'
         ? 1
-        : e.kind === 'notFound'
+        : e.kind === 'responseShape' || e.kind === 'tooLarge'
           ? 2
-          : 3;
+          : e.kind === 'notFound'
+            ? 3
+            : 4;
   const best = [...errors].sort((a, b) => rank(a.error) - rank(b.error))[0]!.error;
   return { ok: false, error: best, bothNotFound: errors.every((e) => e.error.kind === 'notFound') };
 }
@@ -165,7 +170,14 @@ export async function readPatBilling(
       strategy,
       source,
       { path: '/user', token: credential.token, flavor: 'rest' },
-      (b) => (isRecord(b) ? str(b.login) : null),
+      (b) => {
+        const given = isRecord(b) ? str(b.login) : null;
+        // The login becomes a keychain account, a settings key and a URL path: only GitHub's login grammar.
+        if (given !== null && !isGitHubLogin(given)) {
+          throw responseShapeError({ missing: ['login'], seen: ['login'], detail: 'not a GitHub login' });
+        }
+        return given;
+      },
     );
     attempts.push(me.attempt);
     if (me.ok) {

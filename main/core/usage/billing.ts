@@ -207,10 +207,13 @@ function costOf(m: Money | null): Cost | null {
   return { currency: 'USD', gross: exact(m.gross), included: exact(m.included), billed: exact(m.billed) };
 }
 
+/** "YYYY-MM" from {year, month}: whole numbers only, a year of this era (not 1e20, not 1.5). */
 function periodFrom(tp: unknown): string | null {
   if (!isRecord(tp)) return null;
   const year = num(tp.year);
   const month = num(tp.month);
-  if (year === null || month === null || month < 1 || month > 12) return null;
+  if (year === null || month === null) return null;
+  if (!Number.isInteger(year) || year < 2000 || year > 9999) return null;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
   return `${year}-${String(month).padStart(2, '0')}`;
 }

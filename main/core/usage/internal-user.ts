@@ -4,6 +4,7 @@
  * ResponseShapeError naming what was missing, never a made-up 0 %.
  */
 import type { AllowanceSource, PlanId, Seat, SeatKind, Unit } from '../../../shared/domain';
+import { isGitHubLogin } from '../../../shared/text';
 import { responseShapeError } from '../../../shared/errors';
 import { allowanceFor, parsePlan } from '../../../shared/plans';
 import { bool, exact, isRecord, keysOf, num, parseResetDate, quantity, str } from './values';
@@ -87,7 +88,9 @@ export function parseCopilotInternalUser(body: unknown): InternalUsage {
   const seat = (kind: SeatKind): Seat => ({ billing, organizations: [...organizations], kind });
   /** A capped seat: an organisation's seat has its cap from the organisation; anyone else's is their own. */
   const capped = (): Seat => seat(billing === 'organization' ? 'budget' : 'personal');
-  const base = { login: str(body.login), plan, resetAt };
+  // A login outside GitHub's grammar (a control sequence, a token echoed back) is no login: not shown, not kept.
+  const login = str(body.login);
+  const base = { login: login !== null && isGitHubLogin(login) ? login : null, plan, resetAt };
 
   const snaps = isRecord(body.quota_snapshots) ? body.quota_snapshots : null;
   const prem = snaps && isRecord(snaps.premium_interactions) ? snaps.premium_interactions : null;

@@ -3,6 +3,7 @@ import type { AllowanceSource, Cost, ModelUsage, Seat, UsageSnapshot } from '../
 import { allowanceFor } from '../../../shared/plans';
 import type { UsagePreferences } from '../strategies/types';
 import { exact } from './values';
+import { redactTokenText } from '../../../shared/tokens';
 
 /** What a strategy learned; buildSnapshot derives the rest (remaining, percentUsed, overage past the allowance). */
 export type SnapshotInput = Pick<
@@ -86,5 +87,29 @@ export function buildSnapshot(
     resetAt: input.resetAt,
     source: input.source,
     fetchedAt: input.fetchedAt,
+  };
+}
+
+/**
+ * The snapshot with every token that was tried (and anything token-shaped) blanked from the text GitHub sent
+ * back: the login and the model names. A server that echoes the token there must not get it printed or saved.
+ */
+export function scrubSnapshot<S extends Pick<UsageSnapshot, 'account' | 'models'>>(
+  s: S,
+  tokens: readonly string[],
+): S {
+  const secrets = [...new Set(tokens.filter((t) => t.length >= 8))];
+  const scrub = (text: string): string => {
+    let out = text;
+    for (const t of secrets) if (out.includes(t)) out = out.split(t).join('[token]');
+    return redactTokenText(out, '[token]');
+  };
+  const dirty =
+    scrub(s.account.login) !== s.account.login || s.models.some((m) => scrub(m.model) !== m.model);
+  if (!dirty) return s;
+  return {
+    ...s,
+    account: { ...s.account, login: scrub(s.account.login) },
+    models: s.models.map((m) => ({ ...m, model: scrub(m.model) })),
   };
 }
