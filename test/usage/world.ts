@@ -110,7 +110,8 @@ export async function startUsageWorld(opts: UsageWorldOptions): Promise<UsageWor
     saveTo: join(home, 'exports'),
     closed: 0,
     async refresh() {
-      const r = await engine.refresh(refreshOptions(settings.get(), fake.url));
+      // The test chose the loopback API itself (as --api-url does): it may play github.com for sign-ins on disk.
+      const r = await engine.refresh(refreshOptions(settings.get(), fake.url, undefined, true));
       world.reading = {
         snapshot: r.ok ? r.snapshot : world.reading.snapshot,
         error: r.ok ? null : r.error,
