@@ -160,6 +160,9 @@ describeIfAvailable(
         );
         expect(await page.locator('.models li').count()).toBe(3);
         await shot(page, name('5-done'));
+        // The month at a glance is one click away: the last step opens the Usage window.
+        await page.locator('#open-usage').click();
+        await expect.poll(() => w.usageOpened).toBe(1);
 
         // The token went to the store, and never came back: not in the page, not in any response.
         expect(await w.secrets.get(`${new URL(w.fake.url).host}/octocat`)).toBe(PAT);

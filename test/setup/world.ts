@@ -37,6 +37,8 @@ export interface SetupWorld {
   confirmAsked: string[];
   saved: SaveResult[];
   closed: number;
+  /** Times the wizard asked main to open the Usage window (its last step's link). */
+  usageOpened: number;
   /** Times the service told the tray that credentials changed (a token removed, a found login chosen). */
   credentialsChanged: number;
   /** Writes a file under the temp HOME (credential files of other apps). */
@@ -93,6 +95,7 @@ export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWor
     confirmAsked: [],
     saved: [],
     closed: 0,
+    usageOpened: 0,
     credentialsChanged: 0,
     writeHomeFile,
     service: undefined as unknown as SetupService,
@@ -119,6 +122,9 @@ export async function startSetupWorld(opts: WorldOptions = {}): Promise<SetupWor
         }),
     close: () => {
       world.closed += 1;
+    },
+    openUsage: () => {
+      world.usageOpened += 1;
     },
     onSaved: (r) => world.saved.push(r),
     onCredentialsChanged: () => {

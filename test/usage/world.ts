@@ -110,8 +110,7 @@ export async function startUsageWorld(opts: UsageWorldOptions): Promise<UsageWor
     saveTo: join(home, 'exports'),
     closed: 0,
     async refresh() {
-      // The fake GitHub on loopback stands for an API the environment chose (COPILOT_METER_API_URL), so the
-      // github.com sign-ins in homeFiles may go to it (a loopback from settings alone would get none).
+      // The test chose the loopback API itself (as --api-url does): it may play github.com for sign-ins on disk.
       const r = await engine.refresh(refreshOptions(settings.get(), fake.url, undefined, true));
       world.reading = {
         snapshot: r.ok ? r.snapshot : world.reading.snapshot,
