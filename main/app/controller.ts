@@ -44,6 +44,8 @@ function configuredWebHost(apiUrl: string): string | undefined {
 export interface AppSettings {
   get(): Settings;
   update(change: Partial<Settings> | ((current: Settings) => Settings)): Settings;
+  /** What was wrong with the settings file at start and was repaired (or replaced by defaults). */
+  readonly problems?: readonly string[];
 }
 
 /** What the controller tells each refresh besides the settings the caller reads itself. */
@@ -154,6 +156,18 @@ export async function startTrayApp(api: ElectronApi, deps: AppDeps): Promise<Tra
     if (action === 'openSetup') deps.openSetup();
     else if (action === 'openBilling') openBilling();
   });
+  // A settings file that could not be read as it was (a folder, a FIFO, broken JSON, bad keys): the tray started
+  // with defaults for what was wrong; say so once, here, where a user sees it (not only in a log).
+  if (settings.problems && settings.problems.length > 0) {
+    const n: Notice = {
+      kind: 'settingsRepaired',
+      title: tr.t('tray.notice.settings.title'),
+      body: tr.t('tray.notice.settings.body', { problems: settings.problems.slice(0, 3).join('; ') }),
+      action: 'none',
+    };
+    notices.push(n);
+    notifier.show(n);
+  }
   const presenter = createTrayPresenter(api, (action) => app.handle(action));
 
   function translatorFor(s: Settings): Translator {

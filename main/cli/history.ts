@@ -14,6 +14,7 @@
 import type { RefreshResult, UsageSnapshot } from '../../shared/domain';
 import type { DayUsage, MonthUsage } from '../../shared/history';
 import { describeError } from '../../shared/i18n';
+import { roundPercent } from '../../shared/format';
 import { dateOf, DAY_MS, periodBounds } from '../core/history/outlook';
 import type { GlobalOptions } from './args';
 import type { CliContext } from './context';
@@ -153,7 +154,7 @@ export async function runGuard(opts: GlobalOptions, ctx: CliContext, inputs: Sta
   const enough = min.percent ? (left / s.allowance) * 100 >= min.value : left >= min.value;
   const shown = {
     left: min.percent
-      ? `${tr.num(Math.max(0, left), 2)} (${tr.num(Math.max(0, (left / s.allowance) * 100), 1)} %)`
+      ? `${tr.num(Math.max(0, left), 2)} (${roundPercent((left / s.allowance) * 100)} %)`
       : tr.num(Math.max(0, left), 2),
     unit,
     min: min.percent ? `${tr.num(min.value, 2)} %` : tr.num(min.value, 2),

@@ -20,7 +20,7 @@ export type AlertMemory = Settings['notified'];
 export type AlertSettings = Pick<Settings, 'thresholds' | 'notifications'>;
 
 export interface Notice {
-  kind: 'threshold' | 'periodReset' | 'accessBroken' | 'tokenExpiring' | 'forecast';
+  kind: 'threshold' | 'periodReset' | 'accessBroken' | 'tokenExpiring' | 'forecast' | 'settingsRepaired';
   title: string;
   body: string;
   /** What clicking the notification does. */

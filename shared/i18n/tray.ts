@@ -66,6 +66,9 @@ export const tray = defineMessages(
     'tray.tokenExpires': 'Token expires on {date} — replace it in setup',
     'tray.notice.access.title': 'Copilot Meter cannot read your usage',
     'tray.notice.access.body': '{problem} Click to open setup.',
+    'tray.notice.settings.title': 'Copilot Meter started with default settings',
+    'tray.notice.settings.body':
+      'Its settings file could not be used as it was ({problems}). Your choices may need setting again.',
   },
   {
     zh: {
@@ -132,6 +135,8 @@ export const tray = defineMessages(
       'tray.tokenExpires': '令牌将于 {date} 过期——请在设置中更换',
       'tray.notice.access.title': 'Copilot Meter 无法读取您的用量',
       'tray.notice.access.body': '{problem} 点击打开设置。',
+      'tray.notice.settings.title': 'Copilot Meter 已使用默认设置启动',
+      'tray.notice.settings.body': '设置文件无法按原样使用（{problems}）。您的选项可能需要重新设置。',
     },
     fr: {
       'tray.app': 'Copilot Meter',
@@ -199,6 +204,9 @@ export const tray = defineMessages(
       'tray.tokenExpires': 'Le jeton expire le {date} — remplacez-le dans la configuration',
       'tray.notice.access.title': 'Copilot Meter ne peut pas lire votre usage',
       'tray.notice.access.body': '{problem} Cliquez pour ouvrir la configuration.',
+      'tray.notice.settings.title': 'Copilot Meter a démarré avec les réglages par défaut',
+      'tray.notice.settings.body':
+        "Son fichier de réglages n'a pas pu être utilisé tel quel ({problems}). Vos choix sont peut-être à refaire.",
     },
   },
 );

@@ -38,11 +38,13 @@ async function boot(opts: {
   settings?: Partial<Settings>;
   lock?: boolean;
   readOnlySettings?: boolean;
+  settingsProblems?: string[];
 }) {
   const stand = createStandIn(opts.platform ?? 'linux', opts.lock === undefined ? {} : { lock: opts.lock });
   const clock = new FakeClock(T0);
   const settings = memorySettings(opts.settings);
   settings.readOnly = opts.readOnlySettings ?? false;
+  if (opts.settingsProblems) Object.assign(settings, { problems: opts.settingsProblems });
   let setupOpened = 0;
   let usageOpened = 0;
   let n = 0;
@@ -292,6 +294,21 @@ describe('tray app events', () => {
     // The backoff said +5 min; the network is back at +75 s, so the refresh is now.
     expect(b.refreshes()).toBe(2);
     expect(b.tray().tooltip).toContain('50 % used');
+  });
+
+  it('says once, in a notification, that it started with defaults when the settings file was unusable', async () => {
+    const b = await boot({
+      settingsProblems: ['settings.json is a folder, not a file; the defaults are used'],
+    });
+    await b.clock.runUntil(T0 + 11 * MIN, b.settle);
+    const said = b.stand.notifications.filter(
+      (n) => n.title === 'Copilot Meter started with default settings',
+    );
+    expect(said).toHaveLength(1);
+    expect(said[0]!.shown).toBe(true);
+    expect(said[0]!.body).toContain('settings.json is a folder');
+    const quiet = await boot({});
+    expect(quiet.stand.notifications).toEqual([]);
   });
 
   it('notifies a threshold once even when settings cannot be written', async () => {

@@ -180,7 +180,10 @@ describe('copilot-meter guard', () => {
     expect(low.stdout).toMatch(/^guard: only .* AI credits left, less than the .* required\n$/);
 
     const pct = Math.floor((left / 1500) * 100);
-    expect((await guard(`${pct}%`)).code).toBe(EXIT.ok);
+    const byPercent = await guard(`${pct}%`);
+    expect(byPercent.code).toBe(EXIT.ok);
+    // The share left is rounded down like on every face: a whole number, never "27.5 %".
+    expect(byPercent.stdout).toContain(`(${pct} %) AI credits left`);
     expect((await guard(`${pct + 1}%`)).code).toBe(EXIT.guardLow);
   });
 
