@@ -50,10 +50,10 @@ describe('the README', () => {
     }
   });
 
-  it('starts with a CLI-only install that skips Electron’s binary, then the CLI in this folder', () => {
+  it('starts with the app’s install and run, then a CLI-only install that skips Electron’s binary', () => {
     const lines = firstBlock().map(command);
-    expect(lines[0]).toBe('ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci');
-    expect(lines[1]).toMatch(/^npx copilot-meter status/);
+    expect(lines[0]).toBe('npm ci && npm start');
+    expect(lines[1]).toMatch(/^ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci && npx copilot-meter status/);
   });
 
   it('names only scripts package.json has, and the bin npx runs', () => {
