@@ -118,7 +118,7 @@ describeIfAvailable(
           lang === 'en' ? '1,087.75 / 1,500 AI credits used' : '已用 1,087.75 / 1,500 AI 积分',
         );
         expect(await text(page, '#percent')).toMatch(
-          lang === 'en' ? /^73 % used · Resets in / : /^已用 73% · /,
+          lang === 'en' ? /^72 % used · Resets in / : /^已用 72% · /,
         );
         expect(await page.locator('#month option').count()).toBe(4);
         expect(await page.locator('#legend li').count()).toBe(4);

@@ -7,7 +7,8 @@ import type { UsageHeadline, UsageView } from '../../shared/usage';
 import { h } from '../kit/dom';
 import { unitName } from '../kit/format';
 import { t, tr } from '../kit/i18n';
-import { amount, duration, percent, usd, when } from './format';
+import { roundPercent } from '../../shared/format';
+import { amount, duration, usd, when } from './format';
 
 function orgWords(hl: UsageHeadline, named: Parameters<typeof t>[0], any: Parameters<typeof t>[0]): string {
   const org = hl.organizations[0];
@@ -56,7 +57,9 @@ export function headline(view: UsageView): HTMLElement {
     if (used) facts.append(h('p', { class: `big ${over ? 'over' : ''}`, id: 'used' }, used));
     if (seat) facts.append(h('p', { class: hl.seat === 'hidden' ? 'big' : 'seat', id: 'seat' }, seat));
     const line: string[] = [];
-    if (hl.percentUsed !== null) line.push(t('usage.percent', { percent: percent(tr(), hl.percentUsed) }));
+    // The share used is rounded down, like the tray, the CLI and the wizard: 72.5 % is "72 %", never "73 %".
+    if (hl.percentUsed !== null)
+      line.push(t('usage.percent', { percent: tr().num(roundPercent(hl.percentUsed), 0) }));
     if (over)
       line.push(
         t('usage.over', { over: amount(tr(), hl.used! - hl.allowance!), unit: unitName(tr(), hl.unit) }),
