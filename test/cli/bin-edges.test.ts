@@ -2,7 +2,7 @@
  * The CLI's rough edges, each proved on the real bin (bin/copilot-meter.mjs → dist/cli.mjs, built by `npm test`)
  * against the fake GitHub on loopback, with a private HOME and settings folder and no Secret Service.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,51 +12,20 @@ import { EXIT } from '../../main/cli/exit-codes';
 import { CREDENTIAL_SOURCE_IDS } from '../../shared/domain';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
 import { FAKE_PAT, scenarios } from '../fake-github/scenarios';
+import { BIN, runBin, type BinRun } from '../helpers/run-bin';
 
 const ROOT = join(__dirname, '../..');
-const BIN = join(ROOT, 'bin/copilot-meter.mjs');
 let home: string;
 let fake: FakeGitHub | undefined;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: home,
-          XDG_CONFIG_HOME: join(home, '.config'),
-          XDG_DATA_HOME: join(home, '.local/share'),
-          COPILOT_METER_CONFIG_DIR: join(home, 'settings'),
-          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
-          LANG: 'en_US.UTF-8',
-          TZ: 'UTC',
-          ...env,
-        },
-        timeout: 30_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    if (stdin !== undefined) child.stdin?.end(stdin);
-    else child.stdin?.end();
-  });
+function run(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<BinRun> {
+  return runBin(home, args, env, { timeoutMs: 30_000, ...(stdin === undefined ? {} : { stdin }) });
 }
 
 const settingsFile = () => join(home, 'settings', 'settings.json');
 const settingsJson = () => JSON.parse(readFileSync(settingsFile(), 'utf8')) as Record<string, unknown>;
 const withToken = { COPILOT_METER_TOKEN: FAKE_PAT };
-const noToken = (r: Run) => {
+const noToken = (r: BinRun) => {
   expect(r.stdout).not.toContain(FAKE_PAT);
   expect(r.stderr).not.toContain(FAKE_PAT);
 };

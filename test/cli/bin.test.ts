@@ -2,7 +2,6 @@
  * The real `copilot-meter` bin (bin/copilot-meter.mjs → dist/cli.mjs, built by `npm test`), spawned as a user
  * would run it, against the fake GitHub on loopback, with a private HOME and settings folder.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,45 +18,13 @@ import {
   scenarios,
 } from '../fake-github/scenarios';
 import { internalOverQuota, internalTokenBilledBusiness } from '../fake-github/fixtures';
+import { runBin, type BinRun } from '../helpers/run-bin';
 
-const BIN = join(__dirname, '../../bin/copilot-meter.mjs');
 let home: string;
 let fake: FakeGitHub | undefined;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: home,
-          XDG_CONFIG_HOME: join(home, '.config'),
-          XDG_DATA_HOME: join(home, '.local/share'),
-          COPILOT_METER_CONFIG_DIR: join(home, 'settings'),
-          // No Secret Service for these runs: the keychain must not be needed for any of them.
-          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
-          LANG: 'en_US.UTF-8',
-          TZ: 'UTC',
-          ...env,
-        },
-        timeout: 20_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    if (stdin !== undefined) child.stdin?.end(stdin);
-    else child.stdin?.end();
-  });
+function run(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<BinRun> {
+  return runBin(home, args, env, stdin === undefined ? {} : { stdin });
 }
 
 function write(rel: string, content: string): string {
@@ -67,7 +34,7 @@ function write(rel: string, content: string): string {
   return p;
 }
 
-const noToken = (r: Run, ...tokens: string[]) => {
+const noToken = (r: BinRun, ...tokens: string[]) => {
   for (const t of tokens) {
     expect(r.stdout).not.toContain(t);
     expect(r.stderr).not.toContain(t);

@@ -3,7 +3,6 @@
  * answers day queries consistently with the month) with a private settings folder. The bin runs on the real
  * clock, so the fixture is built around today: every day of last month and of this month up to today.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,40 +12,14 @@ import { dailyBilling, type DailyUsage } from '../fake-github/daily';
 import { internalUnlimited } from '../fake-github/fixtures';
 import { FAKE_LOGIN, FAKE_OAUTH, FAKE_PAT, FAKE_PAT_EXPIRED, scenarios } from '../fake-github/scenarios';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
+import { runBin, type BinRun } from '../helpers/run-bin';
 
-const BIN = join(__dirname, '../../bin/copilot-meter.mjs');
 const DAY = 86_400_000;
 let home: string;
 let fake: FakeGitHub | undefined;
 
-function run(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: home,
-          XDG_CONFIG_HOME: join(home, '.config'),
-          XDG_DATA_HOME: join(home, '.local/share'),
-          COPILOT_METER_CONFIG_DIR: join(home, 'settings'),
-          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
-          LANG: 'en_US.UTF-8',
-          TZ: 'UTC',
-          ...env,
-        },
-        timeout: 30_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+function run(args: string[], env: Record<string, string> = {}): Promise<BinRun> {
+  return runBin(home, args, env, { timeoutMs: 30_000 });
 }
 
 /** Last month and this month up to today, two models a day with fractional amounts (sums must still agree). */

@@ -2,7 +2,7 @@
  * Issue 12 through the installed bin: a hostile server on loopback (the fake GitHub serving `hostile` faults and
  * shapes), odd files and bad tokens, run as a user runs the CLI. Every case here misbehaved before the fix.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,51 +17,21 @@ import { FAKE_LOGIN, FAKE_OAUTH, FAKE_PAT, scenarios } from '../fake-github/scen
 import { startFakeGitHub, type FakeGitHub, type FakeToken } from '../fake-github/server';
 import { describeWithSecretService, secretToolSearch } from '../helpers/secret-service';
 import { snapshotAt } from '../core/scheduler-fixtures';
+import { runBin, type BinRun } from '../helpers/run-bin';
 
-const BIN = join(__dirname, '../../bin/copilot-meter.mjs');
 let home: string;
 let fake: FakeGitHub | undefined;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
 
 function run(
   args: string[],
   env: Record<string, string> = {},
   stdin?: string,
   timeout = 20_000,
-): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: home,
-          XDG_CONFIG_HOME: join(home, '.config'),
-          XDG_DATA_HOME: join(home, '.local/share'),
-          COPILOT_METER_CONFIG_DIR: join(home, 'settings'),
-          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
-          LANG: 'en_US.UTF-8',
-          TZ: 'UTC',
-          ...env,
-        },
-        timeout,
-        maxBuffer: 64 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-        resolve({ code, stdout, stderr, ms: Date.now() - started });
-      },
-    );
-    if (stdin !== undefined) child.stdin?.end(stdin);
-    else child.stdin?.end();
+): Promise<BinRun> {
+  return runBin(home, args, env, {
+    timeoutMs: timeout,
+    maxBuffer: 64 * 1024 * 1024,
+    ...(stdin === undefined ? {} : { stdin }),
   });
 }
 
@@ -71,7 +41,7 @@ const path = (rel: string) => {
   return p;
 };
 const ESC = '\u001b';
-const everything = (r: Run) => r.stdout + r.stderr;
+const everything = (r: BinRun) => r.stdout + r.stderr;
 
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'cm-hostile-bin-'));

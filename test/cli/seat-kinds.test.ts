@@ -4,7 +4,6 @@
  * reading with no number, exit 0), billing items spelled `ai-units`, and quantities that are not numbers (exit 7,
  * never 0 or ∞), in every format.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,43 +12,13 @@ import { EXIT } from '../../main/cli/exit-codes';
 import { startFakeGitHub, type FakeGitHub } from '../fake-github/server';
 import { FAKE_OAUTH, FAKE_PAT, scenarios, type ScenarioName } from '../fake-github/scenarios';
 import { DOCUMENTED_JSON_KEYS } from '../helpers/json-contract';
+import { runBin, type BinRun } from '../helpers/run-bin';
 
-const BIN = join(__dirname, '../../bin/copilot-meter.mjs');
 let home: string;
 let fake: FakeGitHub | undefined;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: home,
-          XDG_CONFIG_HOME: join(home, '.config'),
-          XDG_DATA_HOME: join(home, '.local/share'),
-          COPILOT_METER_CONFIG_DIR: join(home, 'settings'),
-          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
-          LANG: 'en_US.UTF-8',
-          TZ: 'UTC',
-          ...env,
-        },
-        timeout: 20_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    child.stdin?.end();
-  });
+function run(args: string[], env: Record<string, string>): Promise<BinRun> {
+  return runBin(home, args, env);
 }
 
 /** The four formats of one scenario, run side by side. */
