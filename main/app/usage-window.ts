@@ -9,7 +9,8 @@
 import type * as Electron from 'electron';
 import { join } from 'node:path';
 import type { ExportFormat } from '../../shared/usage';
-import { preloadPath, type PreventableEvent } from './wizard-window';
+import { localPageUrlOf, lockToLocalPage, type LocalPageContents } from './local-page';
+import { preloadPath } from './wizard-window';
 
 /** dist/renderer/usage/index.html, beside the wizard's folder. */
 export const usageHtmlPath = (): string => join(__dirname, '..', 'renderer', 'usage', 'index.html');
@@ -25,23 +26,8 @@ export interface Bounds {
 export const USAGE_DEFAULT_SIZE = { width: 760, height: 820 };
 export const USAGE_MIN_SIZE = { width: 480, height: 480 };
 
-/** The slice of WebContents the Usage window touches. */
-export interface UsageWebContents {
-  /** Electron's unique id of this webContents (an IPC event's sender carries it too). */
-  readonly id: number;
-  getURL(): string;
-  on(
-    event: 'will-navigate' | 'will-redirect' | 'will-attach-webview',
-    listener: (e: PreventableEvent) => void,
-  ): unknown;
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
-  readonly session: {
-    setPermissionRequestHandler(
-      handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
-    ): void;
-    setPermissionCheckHandler(handler: () => boolean): void;
-  };
-}
+/** The slice of WebContents the Usage window touches (the same as every window of ours). */
+export type UsageWebContents = LocalPageContents;
 
 /** The slice of BrowserWindow the Usage window touches. */
 export interface UsageWindow {
@@ -171,13 +157,7 @@ export function createUsageWindows(deps: UsageWindowDeps): UsageWindows {
       },
     });
     win.removeMenu();
-    const wc = win.webContents;
-    wc.on('will-navigate', (e) => e.preventDefault());
-    wc.on('will-redirect', (e) => e.preventDefault());
-    wc.on('will-attach-webview', (e) => e.preventDefault());
-    wc.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    wc.session.setPermissionCheckHandler(() => false);
-    wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+    lockToLocalPage(win.webContents);
     win.once('ready-to-show', () => win.show());
     // Remembered as the window is about to close (its normal bounds, so a maximised window reopens at its size).
     win.on('close', () => {
@@ -217,15 +197,7 @@ export function createUsageWindows(deps: UsageWindowDeps): UsageWindows {
     close: () => {
       if (current && !current.isDestroyed()) current.close();
     },
-    pageUrlOf(sender) {
-      if (!current || current.isDestroyed() || typeof sender !== 'object' || sender === null) return null;
-      const wc = current.webContents;
-      // As the wizard's: the same object, or the same unique webContents id.
-      const id = (sender as { id?: unknown }).id;
-      if (sender !== wc && !(typeof id === 'number' && id === wc.id)) return null;
-      const url = wc.getURL();
-      return url.startsWith('file:') ? url : null;
-    },
+    pageUrlOf: (sender) => localPageUrlOf(current, sender),
     saveFile,
   };
 }

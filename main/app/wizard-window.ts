@@ -11,6 +11,7 @@ import type * as Electron from 'electron';
 import { join } from 'node:path';
 import type { Translator } from '../../shared/i18n';
 import { isAllowedExternalUrl } from '../setup/links';
+import { localPageUrlOf, lockToLocalPage, type LocalPageContents, type PreventableEvent } from './local-page';
 
 /** dist/app/main.cjs sits beside dist/app/preload.cjs; each window's files are in dist/renderer/<window>/. */
 export const wizardHtmlPath = (): string => join(__dirname, '..', 'renderer', 'wizard', 'index.html');
@@ -25,27 +26,9 @@ export interface WizardWindowOptions {
   webHost?: string;
 }
 
-export interface PreventableEvent {
-  preventDefault(): void;
-}
-
-/** The slice of WebContents the wizard window touches. */
-export interface WizardWebContents {
-  /** Electron's unique id of this webContents (an IPC event's sender carries it too). */
-  readonly id: number;
-  /** The URL of the page as Electron loaded it (loadFile builds it its own way; see pageUrlOf). */
-  getURL(): string;
-  on(event: 'will-navigate', listener: (e: PreventableEvent) => void): unknown;
-  on(event: 'will-redirect', listener: (e: PreventableEvent) => void): unknown;
-  on(event: 'will-attach-webview', listener: (e: PreventableEvent) => void): unknown;
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
-  readonly session: {
-    setPermissionRequestHandler(
-      handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
-    ): void;
-    setPermissionCheckHandler(handler: () => boolean): void;
-  };
-}
+/** The slice of WebContents the wizard window touches (the same as every window of ours). */
+export type WizardWebContents = LocalPageContents;
+export type { PreventableEvent };
 
 /** The slice of BrowserWindow the wizard window touches. */
 export interface WizardWindow {
@@ -184,18 +167,8 @@ export function createWizardWindows(deps: WizardWindowDeps): WizardWindows {
     });
     // No menu bar at all (Alt would show the auto-hidden one), so none of its shortcuts either.
     win.removeMenu();
-    const wc = win.webContents;
-    // The wizard is one local page: any navigation or popup would be content we did not ship.
-    wc.on('will-navigate', (e) => e.preventDefault());
-    wc.on('will-redirect', (e) => e.preventDefault());
-    wc.on('will-attach-webview', (e) => e.preventDefault());
-    // The wizard needs no camera, notifications, clipboard-read or any other permission: refuse them all.
-    wc.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    wc.session.setPermissionCheckHandler(() => false);
-    wc.setWindowOpenHandler(({ url }) => {
-      void openAllowedExternal(url, opts.webHost);
-      return { action: 'deny' };
-    });
+    // One local page; a link that asks for a new window goes to the allowlisted external opener instead.
+    lockToLocalPage(win.webContents, (url) => void openAllowedExternal(url, opts.webHost));
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {
       if (current === win) current = null;
@@ -212,16 +185,6 @@ export function createWizardWindows(deps: WizardWindowDeps): WizardWindows {
       if (current && !current.isDestroyed()) current.close();
     },
     openAllowedExternal,
-    pageUrlOf(sender) {
-      if (!current || current.isDestroyed() || typeof sender !== 'object' || sender === null) return null;
-      const wc = current.webContents;
-      // The same object, or (should Electron hand out another wrapper) the same unique webContents id.
-      const id = (sender as { id?: unknown }).id;
-      if (sender !== wc && !(typeof id === 'number' && id === wc.id)) return null;
-      const url = wc.getURL();
-      // Navigation is refused, so this is the wizard page; a window still on about:blank (or anything not a
-      // local file) answers nothing.
-      return url.startsWith('file:') ? url : null;
-    },
+    pageUrlOf: (sender) => localPageUrlOf(current, sender),
   };
 }
