@@ -12,19 +12,15 @@ import {
 import type { ErrorInfo } from '../../shared/errors';
 import { createTranslator } from '../../shared/i18n';
 import { snapshotAt } from './scheduler-fixtures';
+import { TRAY_SETTINGS } from '../helpers/tray-state';
 
 const NOW = Date.UTC(2026, 5, 10, 14, 5);
 const en = createTranslator('en');
 const opts = { timeZone: 'UTC' };
 const settings: TrayState['settings'] = {
-  apiUrl: 'https://api.github.com',
-  refreshMinutes: 5,
-  thresholds: [75, 90, 100],
-  notifications: { thresholds: true, accessBroken: true, periodReset: false, forecast: true },
-  language: null,
+  ...TRAY_SETTINGS,
+  notifications: { ...TRAY_SETTINGS.notifications, periodReset: false },
   launchAtLogin: true,
-  accounts: [],
-  activeAccount: null,
 };
 const fresh = snapshotAt(NOW - 60_000, 30, {
   models: [

@@ -14,6 +14,7 @@ import type { UsageSnapshot } from '../../shared/domain';
 import { HIDDEN_LABEL, POOL_LABEL } from '../../shared/format';
 import { createTranslator } from '../../shared/i18n';
 import * as fx from '../fake-github/fixtures';
+import { trayStateOf } from '../helpers/tray-state';
 
 const NOW = Date.UTC(2026, 10, 14, 10, 0);
 const en = createTranslator('en');
@@ -50,23 +51,7 @@ function fromBilling(body: unknown, plan: 'pro'): UsageSnapshot {
   };
 }
 
-const state = (snapshot: UsageSnapshot): TrayState => ({
-  snapshot,
-  error: null,
-  lastAttemptAt: NOW - 60_000,
-  refreshing: false,
-  configured: true,
-  settings: {
-    apiUrl: 'https://api.github.com',
-    refreshMinutes: 5,
-    thresholds: [75, 90, 100],
-    notifications: { thresholds: true, accessBroken: true, periodReset: true, forecast: true },
-    language: null,
-    launchAtLogin: false,
-    accounts: [],
-    activeAccount: null,
-  },
-});
+const state = (snapshot: UsageSnapshot): TrayState => trayStateOf(snapshot, NOW);
 const menuText = (v: ReturnType<typeof trayView>) => v.menu.map((m) => m.label ?? '').join('\n');
 
 describe('tray: organisation pool', () => {

@@ -8,6 +8,7 @@ import { createTranslator } from '../../shared/i18n';
 import { escapeMarkup, isGitHubLogin, safeSnapshot, safeText, terminalJson } from '../../shared/text';
 import { tokenTextProblem } from '../../shared/tokens';
 import { snapshotAt } from '../core/scheduler-fixtures';
+import { TRAY_SETTINGS, trayStateOf } from '../helpers/tray-state';
 
 const ESC = '\u001b';
 const HOSTILE = [
@@ -103,23 +104,13 @@ describe('the tray faces a hostile reading', () => {
     account: { login: `octo${ESC}]0;pwned\u0007\ncat`, host: 'github.com' },
     models: [{ model: `\u202eevil${ESC}[2J`, used: 3 }],
   });
-  const state: TrayState = {
-    snapshot,
-    error: null,
-    lastAttemptAt: NOW - 60_000,
-    refreshing: false,
-    configured: true,
+  const state: TrayState = trayStateOf(snapshot, NOW, {
     settings: {
-      apiUrl: 'https://api.github.com',
-      refreshMinutes: 5,
-      thresholds: [75, 90, 100],
+      ...TRAY_SETTINGS,
       notifications: { thresholds: true, accessBroken: true, periodReset: false, forecast: false },
-      language: null,
       launchAtLogin: true,
-      accounts: [],
-      activeAccount: null,
     },
-  };
+  });
   const labels = (items: MenuItemModel[]): string[] =>
     items.flatMap((i) => [i.label ?? '', ...(i.submenu ? labels(i.submenu) : [])]);
 

@@ -9,6 +9,7 @@ import { createTranslator } from '../../../shared/i18n';
 import { renderIcon, PALETTE, type Bitmap } from '../../../main/core/icon/render';
 import { trayView, type MenuItemModel, type TrayState } from '../../../main/core/tray-model';
 import { snapshotAt } from '../scheduler-fixtures';
+import { trayStateOf } from '../../helpers/tray-state';
 
 const NOW = Date.UTC(2026, 5, 10, 14, 5);
 const en = createTranslator('en');
@@ -39,25 +40,8 @@ const forecast = (over: Partial<Forecast> = {}): Forecast => ({
   resetAt: '2026-07-01T00:00:00.000Z',
   ...over,
 });
-const state = (outlook: Outlook | null, over: Partial<TrayState> = {}): TrayState => ({
-  snapshot: snapshotAt(NOW - 60_000, 18),
-  error: null,
-  lastAttemptAt: NOW - 60_000,
-  refreshing: false,
-  configured: true,
-  settings: {
-    apiUrl: 'https://api.github.com',
-    refreshMinutes: 5,
-    thresholds: [75, 90, 100],
-    notifications: { thresholds: true, accessBroken: true, periodReset: true, forecast: true },
-    language: null,
-    launchAtLogin: false,
-    accounts: [],
-    activeAccount: null,
-  },
-  outlook,
-  ...over,
-});
+const state = (outlook: Outlook | null, over: Partial<TrayState> = {}): TrayState =>
+  trayStateOf(snapshotAt(NOW - 60_000, 18), NOW, { outlook, ...over });
 const labels = (items: MenuItemModel[]): string[] =>
   items.flatMap((i) => [i.label ?? '', ...labels(i.submenu ?? [])]);
 
