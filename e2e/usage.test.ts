@@ -237,6 +237,10 @@ describeIfAvailable(
             ? 'gucu-engineers does not show your Copilot use to you.'
             : 'gucu-engineers 不向您显示您的 Copilot 用量。',
         );
+        // What that means and who can change it, as the tray and the CLI say it.
+        expect(await text(page, '#seat-why')).toMatch(
+          lang === 'en' ? /admins can see this seat/ : /组织管理员/,
+        );
         // No number at all, and so no chart of one.
         expect(await page.locator('#used').count()).toBe(0);
         expect(await page.locator('#month-section').count()).toBe(0);

@@ -56,6 +56,8 @@ export function headline(view: UsageView): HTMLElement {
     const facts = h('div', { class: 'facts' });
     if (used) facts.append(h('p', { class: `big ${over ? 'over' : ''}`, id: 'used' }, used));
     if (seat) facts.append(h('p', { class: hl.seat === 'hidden' ? 'big' : 'seat', id: 'seat' }, seat));
+    // What a hidden seat means and who can change it, as the tray and the CLI say it.
+    if (hl.seat === 'hidden') facts.append(h('p', { class: 'seat', id: 'seat-why' }, t('seat.hidden.why')));
     const line: string[] = [];
     // The share used is rounded down, like the tray, the CLI and the wizard: 72.5 % is "72 %", never "73 %".
     if (hl.percentUsed !== null)
