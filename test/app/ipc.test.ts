@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, channelsOf } from '../../shared/ipc';
 import { PAT, patState, startSetupWorld, type SetupWorld } from '../setup/world';
 import { billingCreditsMultiModel } from '../fake-github/fixtures';
+import { recordingIpc } from '../helpers/recording-ipc';
 
 vi.mock('electron', () => ({
   ipcMain: { handle: () => undefined, removeHandler: () => undefined },
@@ -18,20 +19,6 @@ vi.mock('electron', () => ({
 
 const { registerIpc } = await import('../../main/app/ipc');
 const { createWizardWindows } = await import('../../main/app/wizard-window');
-
-type Handler = (event: unknown, arg: unknown) => Promise<unknown> | unknown;
-
-function recordingIpc() {
-  const handlers = new Map<string, Handler>();
-  return {
-    handlers,
-    handle: (channel: string, fn: Handler) => {
-      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-      handlers.set(channel, fn);
-    },
-    removeHandler: (channel: string) => handlers.delete(channel),
-  };
-}
 
 const WIZARD = 'file:///opt/copilot-meter/resources/app.asar/dist/renderer/index.html';
 /** The wizard window's webContents as Electron reports it. */

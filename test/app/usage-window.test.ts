@@ -11,6 +11,7 @@ import type { Bounds, UsageWindow, UsageWindowDeps } from '../../main/app/usage-
 import type { UsageView } from '../../shared/usage';
 import { billingCreditsMultiModel } from '../fake-github/fixtures';
 import { startUsageWorld, USAGE_PAT, writeCurrentMonth, type UsageWorld } from '../usage/world';
+import { recordingIpc } from '../helpers/recording-ipc';
 
 vi.mock('electron', () => ({
   ipcMain: { handle: () => undefined, removeHandler: () => undefined },
@@ -247,19 +248,6 @@ describe('the Usage window', () => {
 });
 
 // ---- IPC ----
-
-type Handler = (event: unknown, arg: unknown) => Promise<unknown> | unknown;
-function recordingIpc() {
-  const handlers = new Map<string, Handler>();
-  return {
-    handlers,
-    handle: (channel: string, fn: Handler) => {
-      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
-      handlers.set(channel, fn);
-    },
-    removeHandler: (channel: string) => handlers.delete(channel),
-  };
-}
 
 const USAGE_PAGE = 'file:///opt/Copilot%20Meter/resources/app.asar/dist/renderer/usage/index.html';
 const WIZARD_PAGE = 'file:///opt/Copilot%20Meter/resources/app.asar/dist/renderer/wizard/index.html';

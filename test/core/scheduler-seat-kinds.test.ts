@@ -13,22 +13,14 @@ import type { RefreshResult, Seat, UsageSnapshot } from '../../shared/domain';
 import { POOL_LABEL } from '../../shared/format';
 import { createTranslator } from '../../shared/i18n';
 import { FakeClock } from './scheduler-fake-clock';
+import { TRAY_SETTINGS } from '../helpers/tray-state';
 
 const MIN = 60_000;
 const S = Date.UTC(2026, 10, 16); // 16 November 2026
 const DEC = (Date.UTC(2026, 11, 1) - S) / MIN;
 const END = 30 * 1440;
 const tr = createTranslator('en');
-const settings: TrayState['settings'] = {
-  apiUrl: 'https://api.github.com',
-  refreshMinutes: 5,
-  thresholds: [75, 90, 100],
-  notifications: { thresholds: true, accessBroken: true, periodReset: true, forecast: true },
-  language: null,
-  launchAtLogin: false,
-  accounts: [],
-  activeAccount: null,
-};
+const settings: TrayState['settings'] = TRAY_SETTINGS;
 
 /** What GitHub says at minute m: `usedAt(m)` credits this period, for the seat given. */
 function reading(m: number, seat: Seat, usedAt: (m: number) => number, allowance: number | null) {
